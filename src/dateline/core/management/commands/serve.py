@@ -1,0 +1,66 @@
+"""`dateline serve`: the production server (granian) plus the background task worker."""
+
+import signal
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from dateline.core.deploy import production_problems
+
+
+class Command(BaseCommand):
+    help = "Serve Dateline in production mode with granian and run the task worker beside it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=2, help="granian worker processes")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start the background task worker (run `dateline db_worker` elsewhere)",
+        )
+
+    def handle(self, *args, host, port, workers, no_worker, **options):
+        if problems := production_problems():
+            raise CommandError("Refusing to serve in production mode:\n- " + "\n- ".join(problems))
+        call_command("collectstatic", interactive=False, verbosity=0)
+        settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+
+        server = [
+            sys.executable, "-m", "granian",
+            "--interface", "wsgi",
+            "--host", host,
+            "--port", str(port),
+            "--workers", str(workers),
+            "--blocking-threads", "1",
+            "--backpressure", "64",
+            "--no-ws",
+            "--static-path-route", settings.STATIC_URL.rstrip("/"),
+            "--static-path-mount", str(settings.STATIC_ROOT),
+            "--static-path-route", settings.MEDIA_URL.rstrip("/"),
+            "--static-path-mount", str(settings.MEDIA_ROOT),
+            "dateline.wsgi:application",
+        ]  # fmt: skip
+        children = [subprocess.Popen(server)]
+        if not no_worker:
+            worker = [sys.executable, "-m", "dateline.cli", "db_worker", "--interval", "0.5"]
+            children.append(subprocess.Popen(worker))
+        self.stdout.write(f"Dateline is serving on http://{host}:{port}/ (Ctrl+C stops it)")
+
+        def stop(signum, frame):
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        exit_code = children[0].wait()
+        stop(None, None)
+        for child in children:
+            child.wait()
+        if exit_code not in (0, -signal.SIGTERM, -signal.SIGINT):
+            raise CommandError(f"granian exited with status {exit_code}")

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from dateline.news.demo import build_demo
+
+
+class Command(BaseCommand):
+    help = "Build the demo newsroom (sections, authors, articles, comments). Safe to run again."
+
+    def handle(self, *args, **options):
+        articles = build_demo()
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(articles)} articles."))

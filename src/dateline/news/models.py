@@ -1,0 +1,283 @@
+"""The newsroom's content: home page, sections, articles, authors and tags."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from dateline.news import selectors
+from dateline.news.blocks import ArticleBodyBlock
+from dateline.news.text import count_words
+
+CARDS_PER_PAGE = 12
+
+
+def paginate(request, cards, per_page: int = CARDS_PER_PAGE):
+    """The requested page of teaser cards; an out-of-range or junk ?page= is a 404."""
+    paginator = Paginator(cards, per_page, allow_empty_first_page=True)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError as error:
+        raise Http404("No such page of results.") from error
+    if number < 1 or number > paginator.num_pages:
+        raise Http404("No such page of results.")
+    page = paginator.page(number)
+    page.object_list = selectors.attach_sections(page.object_list)
+    return page
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The front page: the lead story, then the latest from every section. Also serves tags."""
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "news.AuthorIndexPage"]
+    template = "pages/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.front_page(home=self))
+        return context
+
+    @path("tags/<slug:slug>/", name="tag")
+    def tag_page(self, request, slug):
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404("No such tag.")
+        articles = paginate(request, selectors.articles_tagged(tag))
+        return self.render(
+            request,
+            context_overrides={"tag": tag, "articles": articles},
+            template="pages/tag_page.html",
+        )
+
+
+class SectionPage(Page):
+    """A section of the paper ("World"): lists its articles, newest first."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
+
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    template = "pages/section_page.html"
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, selectors.section_articles(self))
+        return context
+
+
+class AuthorIndexPage(Page):
+    """/authors/: everyone who writes for the paper."""
+
+    max_count = 1
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.AuthorPage"]
+    template = "pages/author_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = selectors.author_profiles()
+        return context
+
+
+class AuthorPage(Page):
+    """An author's profile (the page title is their name) and their articles."""
+
+    role = models.CharField(max_length=120, blank=True, help_text='For example "Europe editor".')
+    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.OneToOneField(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The admin account of this author, if they have one.",
+    )
+    website_url = models.URLField("Website", blank=True)
+    x_url = models.URLField("X", blank=True)
+    bluesky_url = models.URLField("Bluesky", blank=True)
+    mastodon_url = models.URLField("Mastodon", blank=True)
+    linkedin_url = models.URLField("LinkedIn", blank=True)
+
+    parent_page_types = ["news.AuthorIndexPage"]
+    subpage_types: list[str] = []
+    template = "pages/author_page.html"
+    content_panels = Page.content_panels + [
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("user"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website_url"),
+                FieldPanel("x_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("mastodon_url"),
+                FieldPanel("linkedin_url"),
+            ],
+            heading="Links",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("role"), index.SearchField("bio")]
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def profile_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Website", self.website_url),
+            ("X", self.x_url),
+            ("Bluesky", self.bluesky_url),
+            ("Mastodon", self.mastodon_url),
+            ("LinkedIn", self.linkedin_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, selectors.articles_by(self))
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A news story. Its section is the SectionPage it lives under."""
+
+    class CommentsMode(models.TextChoices):
+        SITE_DEFAULT = "", "Site default"
+        OPEN = "open", "Open: approved by the moderation pipeline"
+        PREMODERATED = "premoderated", "Pre-moderated: every comment waits for a moderator"
+        CLOSED = "closed", "Closed: no new comments"
+
+    standfirst = models.TextField(
+        max_length=600, help_text="The summary under the headline; also the teaser text."
+    )
+    dateline_place = models.CharField(
+        "Dateline", max_length=100, blank=True, help_text='Where the story was filed: "KYIV".'
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(max_length=500, blank=True)
+    lead_image_credit = models.CharField(max_length=200, blank=True)
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    updated_at = models.DateTimeField(
+        "Updated at",
+        null=True,
+        blank=True,
+        help_text='Set when the story changed materially; readers see "Updated <date>".',
+    )
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    comments_mode = models.CharField(
+        "Comments", max_length=20, blank=True, default="", choices=CommentsMode.choices
+    )
+    comments_close_after_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Close comments this many days after publishing. Empty: the site default.",
+    )
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types: list[str] = []
+    template = "pages/article_page.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        InlinePanel("authors", heading="Byline", label="Author", min_num=1),
+        FieldPanel("dateline_place"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead image",
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldPanel("updated_at"),
+        InlinePanel("related_links", heading="Related stories", label="Related story"),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [FieldPanel("comments_mode"), FieldPanel("comments_close_after_days")],
+            heading="Comments",
+        )
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    def save(self, *args, **kwargs):
+        self.word_count = count_words(self.body)
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def section(self):
+        """The section this article is filed under (its parent page), as its specific page."""
+        return self.get_parent().specific
+
+    @cached_property
+    def byline(self) -> list[AuthorPage]:
+        return [link.author for link in self.authors.all()]
+
+    @property
+    def display_updated_at(self):
+        """The "Updated" time readers see, only when it is after first publication."""
+        published = self.first_published_at
+        if self.updated_at and (published is None or self.updated_at > published):
+            return self.updated_at
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        preview = getattr(request, "is_preview", False)
+        context.update(selectors.article_extras(self, preview=preview))
+        return context
+
+
+class ArticleAuthor(Orderable):
+    """One name in an article's byline, in order."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    author = models.ForeignKey(AuthorPage, on_delete=models.PROTECT, related_name="article_links")
+
+    panels = [PageChooserPanel("author", "news.AuthorPage")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_author_per_article")
+        ]
+
+
+class RelatedArticle(Orderable):
+    """A story the editor picked to show under this one."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("related", "news.ArticlePage")]

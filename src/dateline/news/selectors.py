@@ -1,0 +1,129 @@
+"""Named reads for the reader pages, with their eager loading built in.
+
+Every listing goes through `article_cards()`, so a teaser costs the same fixed
+number of queries wherever it is shown: page, feed or API.
+"""
+
+from django.apps import apps
+from django.db.models import Prefetch, QuerySet
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+CARD_IMAGE = "fill-640x360"
+AUTHOR_PHOTO = "fill-160x160"
+LATEST_PER_SECTION = 4
+
+
+def _model(name: str):
+    return apps.get_model("news", name)
+
+
+def article_cards(queryset: QuerySet | None = None) -> QuerySet:
+    """Live, public articles with everything a teaser shows, newest first."""
+    ArticlePage = _model("ArticlePage")
+    ArticleAuthor = _model("ArticleAuthor")
+    queryset = ArticlePage.objects.all() if queryset is None else queryset
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    return (
+        queryset.live()
+        .public()
+        .defer_streamfields()
+        .prefetch_related(
+            Prefetch("lead_image", queryset=images),
+            Prefetch(
+                "authors",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+            ),
+        )
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def attach_sections(articles) -> list:
+    """Give each article its section from one query, instead of one parent lookup each."""
+    articles = list(articles)
+    parent_paths = {article.path[: -Page.steplen] for article in articles}
+    sections = {
+        section.path: section
+        for section in _model("SectionPage").objects.filter(path__in=parent_paths)
+    }
+    for article in articles:
+        section = sections.get(article.path[: -Page.steplen])
+        if section is not None:
+            article.__dict__["section"] = section  # fills ArticlePage.section's cache
+    return articles
+
+
+def navigation_sections() -> list:
+    """Top-level sections, in the editors' menu order."""
+    SectionPage = _model("SectionPage")
+    return list(
+        SectionPage.objects.live().public().filter(depth=3).in_menu().order_by("path")
+        or SectionPage.objects.live().public().filter(depth=3).order_by("path")
+    )
+
+
+def section_articles(section) -> QuerySet:
+    """Every article in a section and its subsections."""
+    return article_cards(_model("ArticlePage").objects.descendant_of(section))
+
+
+def articles_by(author) -> QuerySet:
+    return article_cards(_model("ArticlePage").objects.filter(authors__author=author))
+
+
+def articles_tagged(tag) -> QuerySet:
+    return article_cards(_model("ArticlePage").objects.filter(tagged_items__tag=tag))
+
+
+def author_profiles() -> QuerySet:
+    photos = get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO)
+    return (
+        _model("AuthorPage")
+        .objects.live()
+        .public()
+        .prefetch_related(Prefetch("photo", queryset=photos))
+        .order_by("title")
+    )
+
+
+def front_page(*, home) -> dict:
+    """The lead story, the next few, and the latest from each top-level section."""
+    latest = attach_sections(article_cards()[:7])
+    lead, top = (latest[0], latest[1:]) if latest else (None, [])
+    shown = {article.pk for article in latest}
+    sections = []
+    for section in navigation_sections():
+        cards = [
+            article
+            for article in section_articles(section)[: LATEST_PER_SECTION + len(shown)]
+            if article.pk not in shown
+        ][:LATEST_PER_SECTION]
+        for article in cards:
+            article.__dict__["section"] = section
+        if cards:
+            sections.append({"section": section, "articles": cards})
+    return {"lead": lead, "top_stories": top, "section_blocks": sections}
+
+
+def article_extras(article, *, preview: bool = False) -> dict:
+    """What an article page shows besides its own fields: byline, tags and related stories.
+
+    A preview keeps the byline from the unsaved revision; a live page loads it in one query.
+    """
+    if not preview:
+        article.__dict__["byline"] = [
+            link.author
+            for link in _model("ArticleAuthor")
+            .objects.filter(article=article)
+            .select_related("author")
+            .order_by("sort_order")
+        ]
+    related_ids = [link.related_id for link in article.related_links.all()]
+    related = article_cards(_model("ArticlePage").objects.filter(pk__in=related_ids))
+    if not related_ids:
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        related = article_cards(
+            _model("ArticlePage").objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
+        ).exclude(pk=article.pk)
+    return {"related_articles": attach_sections(related[:3])}

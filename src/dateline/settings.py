@@ -170,6 +170,12 @@ TASKS = {
     }
 }
 
+# Periodic jobs run by `dateline scheduler` (started by `dateline serve`): (command, seconds).
+DATELINE_PERIODIC_COMMANDS = [
+    ("publish_scheduled", 60),
+    ("prune_db_task_results --min-age-days 7", 86_400),
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -21,7 +21,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-worker",
             action="store_true",
-            help="do not start the background task worker (run `dateline db_worker` elsewhere)",
+            help="do not start the task worker and scheduler (run `dateline db_worker` and "
+            "`dateline scheduler` elsewhere)",
         )
 
     def handle(self, *args, host, port, workers, no_worker, **options):
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         if not no_worker:
             worker = [sys.executable, "-m", "dateline.cli", "db_worker", "--interval", "0.5"]
             children.append(subprocess.Popen(worker))
+            children.append(subprocess.Popen([sys.executable, "-m", "dateline.cli", "scheduler"]))
         self.stdout.write(f"Dateline is serving on http://{host}:{port}/ (Ctrl+C stops it)")
 
         def stop(signum, frame):

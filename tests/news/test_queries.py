@@ -1,0 +1,49 @@
+"""Hot pages cost a fixed number of queries, however many stories, tags or authors they show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # warm Wagtail's per-process caches (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_stories(section, count: int, *, authors_each: int = 1, tags_each: int = 1):
+    for number in range(count):
+        ArticleFactory(
+            section=section,
+            authors=[AuthorFactory() for _ in range(authors_each)],
+            tags=[f"topic-{number}-{tag}" for tag in range(tags_each)],
+        )
+
+
+@pytest.mark.parametrize("url", ["/", "/world/", "/tags/shared/"])
+def test_listing_pages_do_not_grow_with_the_stories_shown(client, home, url):
+    world = SectionFactory(title="World", slug="world")
+    for _ in range(2):
+        ArticleFactory(section=world, tags=["shared"])
+    few = queries_for(client, url)
+    for _ in range(6):
+        ArticleFactory(section=world, tags=["shared"], authors=[AuthorFactory(), AuthorFactory()])
+    assert queries_for(client, url) == few
+
+
+def test_article_page_does_not_grow_with_tags_or_authors(client, home):
+    world = SectionFactory(title="World", slug="world")
+    plain = ArticleFactory(section=world, tags=["one"])
+    busy = ArticleFactory(
+        section=world,
+        tags=[f"tag {number}" for number in range(8)],
+        authors=[AuthorFactory() for _ in range(4)],
+    )
+    add_stories(world, 3, tags_each=2)
+    assert queries_for(client, busy.url) == queries_for(client, plain.url)

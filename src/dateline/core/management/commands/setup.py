@@ -1,11 +1,13 @@
 """`dateline setup`: everything `make run` needs before serving, safe to run again."""
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
 from dateline.news.models import ArticlePage
 
@@ -29,6 +31,8 @@ class Command(BaseCommand):
             self.stdout.write("The database is empty: building the demo site...")
             call_command("demo")
 
+        self.point_default_site_at_base_url()
+
         password_file = data_dir / "admin-password.txt"
         User = get_user_model()
         if not User.objects.filter(is_superuser=True).exists():
@@ -46,3 +50,11 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("  with the superuser account you created.")
+
+    def point_default_site_at_base_url(self) -> None:
+        """Canonical links use the Site's host; a fresh install's placeholder gets the base URL."""
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = base.port or (443 if base.scheme == "https" else 80)
+        Site.objects.filter(is_default_site=True, hostname="localhost", port=80).update(
+            hostname=base.hostname, port=port
+        )

@@ -156,3 +156,17 @@ def test_word_count_follows_the_body(world):
         {"type": "subheading", "value": "Four five"},
     ])  # fmt: skip
     assert ArticlePage.objects.get(pk=article.pk).word_count == 5
+
+
+def test_a_standard_page_shows_its_title_and_body(client, home):
+    from dateline.news.models import StandardPage
+
+    page = StandardPage(
+        title="About us",
+        standfirst="Who we are.",
+        body=[{"type": "paragraph", "value": "<p>We report the news.</p>"}],
+    )
+    home.add_child(instance=page)
+    html = client.get("/about-us/").content.decode()
+    assert '<h1 id="page-title">About us</h1>' in html
+    assert "We report the news." in html

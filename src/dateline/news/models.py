@@ -39,7 +39,7 @@ class HomePage(RoutablePageMixin, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "news.AuthorIndexPage"]
+    subpage_types = ["news.SectionPage", "news.AuthorIndexPage", "news.StandardPage"]
     template = "pages/home_page.html"
 
     def get_context(self, request, *args, **kwargs):
@@ -152,6 +152,19 @@ class AuthorPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(request, selectors.articles_by(self))
         return context
+
+
+class StandardPage(Page):
+    """A plain page: "About us", "Corrections policy", "Contact"."""
+
+    standfirst = models.TextField(blank=True, max_length=600)
+    body = StreamField(ArticleBodyBlock(), blank=True)
+
+    parent_page_types = ["news.HomePage", "news.StandardPage"]
+    subpage_types = ["news.StandardPage"]
+    template = "pages/standard_page.html"
+    content_panels = Page.content_panels + [FieldPanel("standfirst"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
 
 
 class ArticleTag(TaggedItemBase):

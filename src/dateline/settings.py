@@ -6,6 +6,7 @@ production mode and refuses to start without a real secret key and allowed hosts
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -78,18 +79,27 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "dateline.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dateline.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "dateline.security.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a lockout into its 429 response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -242,6 +252,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents are always downloads, never rendered by the browser on our origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -262,6 +274,75 @@ if env_flag("DATELINE_HTTPS"):
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_SSL_REDIRECT = env_flag("DATELINE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_PRELOAD = env_flag("DATELINE_HSTS_PRELOAD", default=True)
+    # __Host- cookies are only accepted over HTTPS, for this exact host, on path /.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Security headers (dateline.security.headers). Reader pages: no inline script, no
+# plugins, no framing; embeds only from the video hosts listed in DATELINE_CSP_FRAME_SRC.
+DATELINE_CSP = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "frame-src": env_list(
+        "DATELINE_CSP_FRAME_SRC",
+        "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+    ),
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+# The Wagtail admin needs inline scripts and styles; it still loads nothing from other
+# sites and can only be framed by itself (the live preview panel).
+DATELINE_CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'", *DATELINE_CSP["frame-src"]],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+}
+DATELINE_PERMISSIONS_POLICY_DENY = [
+    "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation",
+    "gyroscope", "magnetometer", "microphone", "payment", "usb",
+]  # fmt: skip
+
+# Client addresses: proxies (IPs or CIDR networks) whose X-Forwarded-For is believed.
+DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES")
+
+# Sign-in protection (dateline.security.lockout): django-axes locks a username+address
+# pair after DATELINE_LOGIN_FAILURE_LIMIT failures, one address after
+# DATELINE_LOGIN_FAILURES_PER_ADDRESS, both for DATELINE_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DATELINE_LOGIN_FAILURE_LIMIT", "5"))
+DATELINE_LOGIN_FAILURES_PER_ADDRESS = int(
+    os.environ.get("DATELINE_LOGIN_FAILURES_PER_ADDRESS", "30")
+)
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DATELINE_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts while locked are refused without counting, so the lock lifts on time.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "dateline.security.lockout.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "dateline.security.client_address.client_address_for"
+AXES_LOCKOUT_CALLABLE = "dateline.security.lockout.locked_out_response"
+AXES_DISABLE_ACCESS_LOG = True  # dateline.security keeps the sign-in audit trail
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Two-factor sign-in (TOTP): optional for every editor, required for administrators
+# when DATELINE_REQUIRE_2FA is on.
+DATELINE_REQUIRE_2FA = env_flag("DATELINE_REQUIRE_2FA")
+OTP_TOTP_ISSUER = os.environ.get("DATELINE_SITE_NAME", "Dateline")
 
 LOGGING = {
     "version": 1,

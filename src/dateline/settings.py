@@ -52,6 +52,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DATELINE_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "dateline.core",
     "dateline.news",
+    "dateline.edge",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: names what every response depends on (Surrogate-Key) for the page cache.
+    "dateline.edge.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "dateline.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -132,6 +135,9 @@ TEMPLATES = [
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 if database_url := os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(database_url, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        # A database that is down must fail fast: stale pages or a 503, never a hang.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 else:
     DATABASES = {
         "default": {
@@ -168,6 +174,12 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache in front of Django (dateline.edge, wrapped around the app in wsgi.py):
+# on in production mode, off in development and tests, and off with DATELINE_PAGE_CACHE=off.
+EDGE_PAGE_CACHE = not (DEBUG or TESTING) and os.environ.get(
+    "DATELINE_PAGE_CACHE", "on"
+).strip().lower() not in {"off", "0", "false", "no"}
 
 # Background tasks: the database queue, run by `dateline db_worker` (started by `serve`).
 TASKS = {

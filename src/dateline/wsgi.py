@@ -5,3 +5,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
 
 application = get_wsgi_application()
+
+# Anonymous readers are answered from the page cache before Django runs (production only).
+from dateline.edge.wsgi import page_cache  # noqa: E402 - needs the settings loaded above
+
+application = page_cache(application)

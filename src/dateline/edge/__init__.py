@@ -1,0 +1,1 @@
+"""The edge: a page cache in front of Django, surrogate-key invalidation and CDN purges."""

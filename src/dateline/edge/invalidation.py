@@ -1,0 +1,144 @@
+"""Purges: which surrogate keys a change touches, run right after the change commits.
+
+The local purge only bumps a few counters, so it runs synchronously in the commit
+hook: the next anonymous request anywhere sees the change. CDN purges go through
+Wagtail's frontend cache, which queues them as background tasks.
+"""
+
+import logging
+from collections.abc import Iterable
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.module_loading import import_string
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from dateline.edge import keys as surrogate
+from dateline.edge.store import current_backend
+
+logger = logging.getLogger(__name__)
+
+COMMENT_MODEL = ("comments", "Comment")
+COMMENTS_CHANGED_SIGNAL = "dateline.comments.signals.comments_changed"
+
+
+def purge(keys: Iterable[str], *, cdn_pages: Iterable[Page] = ()) -> None:
+    """Purge these keys (and these pages' URLs from the CDN) once the transaction commits."""
+    keys = frozenset(keys)
+    cdn_pages = list(cdn_pages)
+    transaction.on_commit(lambda: purge_now(keys, cdn_pages=cdn_pages))
+
+
+def purge_now(keys: Iterable[str], *, cdn_pages: Iterable[Page] = ()) -> None:
+    backend = current_backend()
+    if backend is not None:
+        try:
+            backend.purge(keys)
+        except Exception:
+            logger.exception("Page cache purge of %s failed", sorted(keys))
+    if cdn_pages and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+        purge_pages_from_cache(cdn_pages)
+
+
+def keys_for_page_change(page: Page) -> set[str]:
+    """A page published, unpublished or deleted: the page, every page showing it, and the
+    listings that now include or drop it. Top-level pages are in every page's menu."""
+    keys = {surrogate.page_key(page.pk), surrogate.LISTING}
+    if page.depth <= 3:
+        keys.add(surrogate.SETTINGS)
+    return keys
+
+
+def listing_pages_of(page: Page) -> list[Page]:
+    """The pages a CDN holds that list this one: its ancestors (section, home).
+
+    Wagtail's frontend cache already purges the page itself on publish and unpublish.
+    """
+    return list(page.get_ancestors().filter(depth__gt=1).specific())
+
+
+def on_page_changed(sender, instance, **kwargs):
+    purge(keys_for_page_change(instance), cdn_pages=listing_pages_of(instance))
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    purge(keys_for_page_change(instance))
+
+
+def on_page_moved(sender, instance, **kwargs):
+    # Every URL under the moved page changed, and menus, cards and links with them.
+    purge({surrogate.ALL})
+
+
+def on_settings_changed(sender, instance, **kwargs):
+    purge({surrogate.SETTINGS})
+
+
+def on_site_changed(sender, instance, **kwargs):
+    purge({surrogate.ALL})
+
+
+def on_redirect_changed(sender, instance, **kwargs):
+    # Redirects answer URLs that were not found, and those responses carry `listing`.
+    purge({surrogate.LISTING})
+
+
+def _article_pages_for_cdn(article_id: int) -> list[Page]:
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return []
+    article = Page.objects.filter(pk=article_id).specific().first()
+    return [article, *listing_pages_of(article)] if article else []
+
+
+def on_comment_saved(sender, instance, created=False, **kwargs):
+    # A new comment that is not published (pending, spam) changes no page: a spam run
+    # must not empty the cache of the story it targets.
+    if created and instance.status != "approved":
+        return
+    article_id = instance.article_id
+    purge({surrogate.page_key(article_id)}, cdn_pages=_article_pages_for_cdn(article_id))
+
+
+def on_comment_deleted(sender, instance, **kwargs):
+    article_id = instance.article_id
+    purge({surrogate.page_key(article_id)}, cdn_pages=_article_pages_for_cdn(article_id))
+
+
+def on_comments_changed(sender, article_id, **kwargs):
+    # The comments app sends this after commit, also for bulk moderation (no post_save).
+    purge_now({surrogate.page_key(article_id)}, cdn_pages=_article_pages_for_cdn(article_id))
+
+
+def connect_signals() -> None:
+    """Wire every change that can alter a cached response to its purge (AppConfig.ready)."""
+    page_published.connect(on_page_changed, dispatch_uid="edge-page-published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="edge-page-unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="edge-page-moved")
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"edge-del-{model}")
+        elif issubclass(model, BaseSiteSetting | BaseGenericSetting):
+            post_save.connect(on_settings_changed, sender=model, dispatch_uid=f"edge-set-{model}")
+    post_save.connect(on_site_changed, sender=Site, dispatch_uid="edge-site-saved")
+    post_delete.connect(on_site_changed, sender=Site, dispatch_uid="edge-site-deleted")
+    if apps.is_installed("wagtail.contrib.redirects"):
+        redirect = apps.get_model("wagtailredirects", "Redirect")
+        post_save.connect(on_redirect_changed, sender=redirect, dispatch_uid="edge-redirect-saved")
+        post_delete.connect(on_redirect_changed, sender=redirect, dispatch_uid="edge-redirect-del")
+    try:
+        comment = apps.get_model(*COMMENT_MODEL)
+    except LookupError:
+        return  # the comments app is not installed
+    post_save.connect(on_comment_saved, sender=comment, dispatch_uid="edge-comment-saved")
+    post_delete.connect(on_comment_deleted, sender=comment, dispatch_uid="edge-comment-deleted")
+    try:
+        comments_changed = import_string(COMMENTS_CHANGED_SIGNAL)
+    except ImportError:
+        return
+    comments_changed.connect(on_comments_changed, dispatch_uid="edge-comments-changed")

@@ -1,0 +1,404 @@
+"""Where cached pages live, how purges reach every process, and the render locks.
+
+A purge never searches for pages. Every surrogate key maps to one slot of a table of
+counters (the "generations"); purging a key bumps its slot. A stored page carries the
+counters of its keys as they were *before* it rendered, so a page is current while
+none of its slots moved. A change committed while a page was rendering bumps a slot
+the page already stamped, and the page is never served as fresh.
+
+Three backends share that design:
+
+- ``MemoryBackend``: one process (tests, and `dateline serve --workers 1`).
+- ``FileBackend`` (the embedded default): the table is a memory-mapped file every
+  worker on the machine reads, pages are also written to files so workers share
+  renders (and survive a restart as stale copies), locks are ``flock``s.
+- ``RedisBackend`` (``REDIS_URL``): the table lives in Redis, every process keeps a
+  local copy updated by pub/sub, pages are stored in Redis, locks are ``SET NX``.
+
+Each process keeps its pages in memory in front of the shared store.
+"""
+
+import fcntl
+import logging
+import mmap
+import os
+import pickle
+import threading
+import time
+import uuid
+import zlib
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+SLOTS = 16384
+_EMPTY_TABLE = bytes(8 * SLOTS)
+
+
+def slot_of(key: str) -> int:
+    """The generation slot of a surrogate key; stable across processes and machines."""
+    return zlib.crc32(key.encode()) % SLOTS
+
+
+def digest_of(cache_key: str) -> str:
+    return blake2b(cache_key.encode(), digest_size=16).hexdigest()
+
+
+@dataclass
+class Entry:
+    """One stored response, with every encoding and header list built at store time."""
+
+    status: str
+    bodies: dict[str, bytes]
+    headers: dict[str, list[tuple[str, str]]]
+    not_modified_headers: dict[str, list[tuple[str, str]]]
+    etags: frozenset[str]
+    last_modified: float
+    keys: tuple[str, ...]
+    stamps: tuple[tuple[int, int], ...]
+    stored_at: float
+    fresh_until: float
+    size: int = field(default=0)
+
+
+class Generations:
+    """The purge counters of one process (a plain array)."""
+
+    def __init__(self) -> None:
+        self.table = array("Q", _EMPTY_TABLE)
+
+    def snapshot(self):
+        return self.table[:]
+
+    def stamp(self, snapshot, keys: Iterable[str]) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted({(slot, snapshot[slot]) for slot in map(slot_of, keys)}))
+
+    def is_current(self, stamps) -> bool:
+        table = self.table
+        for slot, generation in stamps:
+            if table[slot] != generation:
+                return False
+        return True
+
+    def bump(self, keys: Iterable[str]) -> None:
+        for slot in {slot_of(key) for key in keys}:
+            self.table[slot] += 1
+
+
+class FileGenerations(Generations):
+    """Counters in a memory-mapped file: a bump in one process is seen by all at once."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        with open(path, "ab") as handle:
+            if handle.tell() < len(_EMPTY_TABLE):
+                handle.write(bytes(len(_EMPTY_TABLE) - handle.tell()))
+        self._file = open(path, "r+b")
+        self._map = mmap.mmap(self._file.fileno(), len(_EMPTY_TABLE))
+        self.table = memoryview(self._map).cast("Q")
+
+    def snapshot(self):
+        return array("Q", self.table.tobytes())
+
+    def bump(self, keys: Iterable[str]) -> None:
+        fcntl.flock(self._file, fcntl.LOCK_EX)
+        try:
+            super().bump(keys)
+        finally:
+            fcntl.flock(self._file, fcntl.LOCK_UN)
+
+
+class RedisGenerations(Generations):
+    """Counters in a Redis hash; each process mirrors them, kept current by pub/sub.
+
+    While the subscription is down this process cannot know about purges, so it
+    reports nothing as current (every request renders) until it has re-read the hash.
+    """
+
+    HASH = "dateline:edge:generations"
+    CHANNEL = "dateline:edge:purges"
+
+    def __init__(self, listener, writer) -> None:
+        super().__init__()
+        self.client = listener
+        self.writer = writer
+        self.synced = threading.Event()
+        self._thread = threading.Thread(target=self._listen, name="edge-purges", daemon=True)
+        self._thread.start()
+        self.synced.wait(timeout=1.0)
+
+    def _apply(self, pairs: Iterable[tuple[int, int]]) -> None:
+        table = self.table
+        for slot, generation in pairs:
+            if generation > table[slot]:
+                table[slot] = generation
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+                pubsub.subscribe(self.CHANNEL)
+                # Read the table only once subscribed, so no purge falls in between.
+                stored = self.client.hgetall(self.HASH)
+                self._apply((int(slot), int(value)) for slot, value in stored.items())
+                self.synced.set()
+                for message in pubsub.listen():
+                    pairs = (part.split(b":") for part in message["data"].split(b","))
+                    self._apply((int(slot), int(value)) for slot, value in pairs)
+            except Exception:
+                self.synced.clear()
+                logger.warning("Page cache lost its Redis purge channel; retrying", exc_info=True)
+                time.sleep(1.0)
+
+    def is_current(self, stamps) -> bool:
+        return self.synced.is_set() and super().is_current(stamps)
+
+    def bump(self, keys: Iterable[str]) -> None:
+        slots = sorted({slot_of(key) for key in keys})
+        try:
+            pipe = self.writer.pipeline()
+            for slot in slots:
+                pipe.hincrby(self.HASH, slot, 1)
+            values = pipe.execute()
+            pairs = list(zip(slots, values, strict=True))
+            self._apply(pairs)
+            self.writer.publish(self.CHANNEL, ",".join(f"{s}:{v}" for s, v in pairs))
+        except Exception:
+            # Other nodes may now hold stale pages; this one at least stops trusting its own.
+            self.synced.clear()
+            super().bump(keys)
+            logger.exception("Page cache could not publish a purge to Redis")
+
+
+class MemoryPages:
+    """This process's pages, bounded in bytes; the oldest stored go first."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[str, Entry] = OrderedDict()
+        self.bytes = 0
+        self._lock = threading.Lock()
+        self.get = self.entries.get
+
+    def put(self, key: str, entry: Entry) -> None:
+        with self._lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.bytes -= old.size
+            self.entries[key] = entry
+            self.bytes += entry.size
+            while self.bytes > self.max_bytes and len(self.entries) > 1:
+                _key, evicted = self.entries.popitem(last=False)
+                self.bytes -= evicted.size
+
+
+class ThreadLocks:
+    """One lock per cache key inside this process."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, list] = {}
+        self._guard = threading.Lock()
+
+    @contextmanager
+    def hold(self, key: str, timeout: float) -> Iterator[bool]:
+        with self._guard:
+            holder = self._locks.setdefault(key, [threading.Lock(), 0])
+            holder[1] += 1
+        acquired = holder[0].acquire(timeout=timeout)
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                holder[0].release()
+            with self._guard:
+                holder[1] -= 1
+                if holder[1] == 0:
+                    self._locks.pop(key, None)
+
+
+class MemoryBackend:
+    """Pages and counters of this process only."""
+
+    name = "memory"
+
+    def __init__(self, *, max_bytes: int = 256 * 1024 * 1024) -> None:
+        self.generations = Generations()
+        self.pages = MemoryPages(max_bytes)
+        self.thread_locks = ThreadLocks()
+
+    def load(self, key: str) -> Entry | None:
+        return None
+
+    def save(self, key: str, entry: Entry, keep: int) -> None:
+        pass
+
+    @contextmanager
+    def render_lock(self, key: str, timeout: float) -> Iterator[bool]:
+        with self.thread_locks.hold(key, timeout) as acquired:
+            yield acquired
+
+    def purge(self, keys: Iterable[str]) -> None:
+        self.generations.bump(keys)
+
+
+class FileBackend(MemoryBackend):
+    """The embedded default: counters, pages and locks in files under the data directory."""
+
+    name = "file"
+    LOCK_FILES = 256
+
+    def __init__(self, directory: Path, *, max_bytes: int = 256 * 1024 * 1024) -> None:
+        super().__init__(max_bytes=max_bytes)
+        self.directory = directory
+        (directory / "pages").mkdir(parents=True, exist_ok=True)
+        (directory / "locks").mkdir(parents=True, exist_ok=True)
+        self.generations = FileGenerations(directory / "generations.bin")
+
+    def _page_path(self, key: str) -> Path:
+        return self.directory / "pages" / f"{digest_of(key)}.entry"
+
+    def load(self, key: str) -> Entry | None:
+        try:
+            return pickle.loads(self._page_path(key).read_bytes())
+        except FileNotFoundError:
+            return None
+        except Exception:
+            logger.warning("Unreadable page cache file for %s", key, exc_info=True)
+            return None
+
+    def save(self, key: str, entry: Entry, keep: int) -> None:
+        path = self._page_path(key)
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            partial.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, path)
+        except OSError:
+            logger.warning("Could not write the page cache file for %s", key, exc_info=True)
+
+    @contextmanager
+    def render_lock(self, key: str, timeout: float) -> Iterator[bool]:
+        deadline = time.monotonic() + timeout
+        with self.thread_locks.hold(key, timeout) as acquired:
+            if not acquired:
+                yield False
+                return
+            number = int(digest_of(key)[:4], 16) % self.LOCK_FILES
+            with open(self.directory / "locks" / f"{number}.lock", "a+b") as handle:
+                while True:
+                    try:
+                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            yield False
+                            return
+                        time.sleep(0.005)
+                try:
+                    yield True
+                finally:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
+
+
+class RedisBackend(MemoryBackend):
+    """Several nodes share pages, purges and render locks through Redis."""
+
+    name = "redis"
+    PREFIX = "dateline:edge:"
+
+    def __init__(self, url: str, *, max_bytes: int = 256 * 1024 * 1024) -> None:
+        import redis
+
+        super().__init__(max_bytes=max_bytes)
+        self.client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2)
+        # The subscriber blocks on reads, so it gets a connection without a read timeout.
+        listener = redis.Redis.from_url(url, socket_connect_timeout=1, health_check_interval=30)
+        self.generations = RedisGenerations(listener, self.client)
+
+    def load(self, key: str) -> Entry | None:
+        try:
+            data = self.client.get(self.PREFIX + "page:" + digest_of(key))
+        except Exception:
+            logger.warning("Page cache could not read from Redis", exc_info=True)
+            return None
+        return pickle.loads(data) if data else None
+
+    def save(self, key: str, entry: Entry, keep: int) -> None:
+        try:
+            self.client.set(
+                self.PREFIX + "page:" + digest_of(key),
+                pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL),
+                ex=keep,
+            )
+        except Exception:
+            logger.warning("Page cache could not write to Redis", exc_info=True)
+
+    @contextmanager
+    def render_lock(self, key: str, timeout: float) -> Iterator[bool]:
+        deadline = time.monotonic() + timeout
+        with self.thread_locks.hold(key, timeout) as acquired:
+            if not acquired:
+                yield False
+                return
+            name, token = self.PREFIX + "lock:" + digest_of(key), uuid.uuid4().hex
+            held = False
+            try:
+                while not (held := bool(self.client.set(name, token, nx=True, px=30_000))):
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.005)
+            except Exception:
+                logger.warning("Page cache could not take a Redis lock", exc_info=True)
+            try:
+                yield held
+            finally:
+                if held:
+                    try:
+                        self.client.eval(_RELEASE, 1, name, token)
+                    except Exception:
+                        logger.warning("Page cache could not release a Redis lock", exc_info=True)
+
+
+_current: tuple[int, MemoryBackend | None] | None = None
+
+
+def backend_for(*, directory: Path, redis_url: str, max_bytes: int) -> MemoryBackend:
+    if redis_url:
+        return RedisBackend(redis_url, max_bytes=max_bytes)
+    return FileBackend(directory, max_bytes=max_bytes)
+
+
+def current_backend() -> MemoryBackend | None:
+    """This process's backend when the page cache is on (or a test installed one), else None.
+
+    Built lazily and once per process: `dateline serve` forks workers, and each needs
+    its own mapping, connections and subscriber thread.
+    """
+    global _current
+    if _current is not None and _current[0] in (os.getpid(), 0):
+        return _current[1]
+    from dateline.edge.conf import edge_settings
+
+    config = edge_settings()
+    backend = None
+    if config.enabled:
+        backend = backend_for(
+            directory=config.directory, redis_url=config.redis_url, max_bytes=config.memory_bytes
+        )
+    _current = (os.getpid(), backend)
+    return backend
+
+
+def install_backend(backend: MemoryBackend | None) -> None:
+    """Use this backend in this process from now on (tests turn the cache on with it)."""
+    global _current
+    _current = (0, backend) if backend is not None else None

@@ -1,0 +1,146 @@
+"""A change is visible to the very next anonymous request on every page that shows it."""
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from wagtail.models import Site
+
+from dateline.core.models import SiteSettings
+from dateline.edge import keys as surrogate
+from dateline.edge.invalidation import purge
+from tests.news.factories import ArticleFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "/world/harbour-reopens/"
+
+
+@pytest.fixture
+def world(home):
+    return SectionFactory(title="World", slug="world")
+
+
+@pytest.fixture
+def story(world):
+    return ArticleFactory(section=world, title="Harbour reopens", slug="harbour-reopens")
+
+
+@pytest.fixture
+def warm(site, story):
+    """The article, the front page and the section page, all cached."""
+    pages = [ARTICLE, "/", "/world/"]
+    for path in pages:
+        site.get(path)
+    assert {site.get(path).cache for path in pages} == {"HIT"}
+    return pages
+
+
+def publish_edit(article, **changes):
+    for name, value in changes.items():
+        setattr(article, name, value)
+    article.save_revision().publish()
+
+
+def test_publishing_an_edit_refreshes_the_article_and_every_listing(site, story, warm, commit):
+    commit(publish_edit, story, title="Harbour reopens after storm")
+    for path in warm:
+        reply = site.get(path)
+        assert reply.cache == "MISS", path
+        assert "Harbour reopens after storm" in reply.text, path
+
+
+def test_publishing_a_new_article_refreshes_listings_but_not_other_articles(
+    site, world, warm, commit
+):
+    commit(ArticleFactory, section=world, title="Bridge closes", slug="bridge-closes")
+    assert "Bridge closes" in site.get("/").text
+    assert "Bridge closes" in site.get("/world/").text
+    assert site.get(ARTICLE).cache == "HIT"
+
+
+def test_unpublishing_removes_the_article_everywhere(site, story, warm, commit):
+    commit(story.unpublish)
+    assert site.get(ARTICLE).status == 404
+    assert "Harbour reopens" not in site.get("/").text
+    assert "Harbour reopens" not in site.get("/world/").text
+
+
+def test_deleting_an_article_removes_it_everywhere(site, story, warm, commit):
+    commit(story.delete)
+    assert site.get(ARTICLE).status == 404
+    assert "Harbour reopens" not in site.get("/").text
+
+
+def test_a_story_published_at_a_url_that_was_not_found_appears(site, world, commit):
+    assert site.get("/world/late-news/").status == 404
+    assert site.get("/world/late-news/").cache == "HIT"
+    commit(ArticleFactory, section=world, title="Late news", slug="late-news")
+    assert site.get("/world/late-news/").status == 200
+
+
+def test_moving_an_article_refreshes_its_old_and_new_places(site, story, warm, home, commit):
+    sport = SectionFactory(title="Sport", slug="sport")
+    site.get("/sport/")
+    commit(story.move, sport, pos="last-child")
+    old_address = site.get(ARTICLE)
+    assert old_address.status == 301  # Wagtail's automatic redirect
+    assert old_address.headers["Location"] == "/sport/harbour-reopens/"
+    assert site.get("/sport/harbour-reopens/").status == 200
+    assert "Harbour reopens" in site.get("/sport/").text
+
+
+def test_changing_site_settings_refreshes_every_page(site, warm, commit):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.tagline = "Independent news since this morning"
+
+    commit(settings.save)
+    for path in warm:
+        assert "Independent news since this morning" in site.get(path).text
+
+
+def test_renaming_a_section_refreshes_the_menu_on_every_page(site, world, warm, commit):
+    commit(publish_edit, world, title="Planet")
+    assert ">Planet</a>" in site.get(ARTICLE).text
+
+
+def test_purges_wait_for_the_commit(site, story, warm, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with transaction.atomic():
+            purge({surrogate.page_key(story.pk)})
+        assert site.get(ARTICLE).cache == "HIT"
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert site.get(ARTICLE).cache == "MISS"
+
+
+def test_a_purge_leaves_pages_that_do_not_show_the_thing_alone(site, story, warm, commit):
+    other = ArticleFactory(section=story.get_parent().specific, title="Unrelated")
+    site.get(other.url)
+    commit(purge, {surrogate.page_key(other.pk)})
+    assert site.get(ARTICLE).cache == "HIT"
+    assert site.get(other.url).cache == "MISS"
+
+
+@pytest.mark.skipif(not apps.is_installed("dateline.comments"), reason="no comments app")
+def test_approving_and_removing_a_comment_refreshes_its_article(site, story, warm, commit):
+    comment_model = apps.get_model("comments", "Comment")
+    comment = commit(
+        comment_model.objects.create,
+        article=story,
+        author_name="Mara",
+        text="The harbour master deserves a medal.",
+        html="<p>The harbour master deserves a medal.</p>",
+        status="pending",
+    )
+    assert site.get(ARTICLE).cache == "HIT"  # a comment waiting for moderation shows nothing
+
+    comment.status = "approved"
+    commit(comment.save)
+    reply = site.get(ARTICLE)
+    assert reply.cache == "MISS"
+    assert "The harbour master deserves a medal." in reply.text
+
+    commit(comment.delete)
+    reply = site.get(ARTICLE)
+    assert reply.cache == "MISS"
+    assert "The harbour master deserves a medal." not in reply.text

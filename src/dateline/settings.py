@@ -223,9 +223,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
         )
     },
 }
@@ -366,3 +367,6 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+        # Page saves and queued tasks are recorded in the database; the console needs less.
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},

@@ -52,6 +52,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DATELINE_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "dateline.core",
     "dateline.news",
+    "dateline.comments",
     "dateline.edge",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

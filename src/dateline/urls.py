@@ -9,6 +9,7 @@ from dateline.core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("comments/", include("dateline.comments.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,7 +5,8 @@ number of queries wherever it is shown: page, feed or API.
 """
 
 from django.apps import apps
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -35,8 +36,22 @@ def article_cards(queryset: QuerySet | None = None) -> QuerySet:
                 queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
             ),
         )
+        .annotate(approved_comment_count=_approved_comment_count())
         .order_by("-first_published_at", "-pk")
     )
+
+
+def _approved_comment_count():
+    """Each teaser's "N comments", as a subquery of the listing's own query."""
+    approved = (
+        apps.get_model("comments", "Comment")
+        .objects.filter(article=OuterRef("pk"), status="approved")
+        .order_by()
+        .values("article")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(approved, output_field=IntegerField()), 0)
 
 
 def attach_sections(articles) -> list:

@@ -8,7 +8,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def article_structured_data(context, article):
     request = context["request"]
-    comment_count = context.get("comment_count", 0)
+    comment_count = context.get("comment_count")
+    if comment_count is None:
+        from dateline.comments.selectors import approved_comment_count
+
+        comment_count = approved_comment_count(article)  # memoised: the page shows it again
     return json_ld_script(article_json_ld(article, request, comment_count=comment_count))
 
 

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from dateline.comments.demo import seed_demo_comments
 from dateline.news.demo import build_demo
 
 
@@ -8,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         articles = build_demo()
+        seed_demo_comments(articles)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(articles)} articles."))

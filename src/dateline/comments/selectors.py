@@ -1,0 +1,209 @@
+"""Named reads for comments: the reader's thread, the article's policy, the moderation queues."""
+
+import ipaddress
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from dateline.comments.models import (
+    Comment,
+    CommentSettings,
+    CommentsMode,
+    ModerationDecision,
+    ModeratorNote,
+)
+from dateline.comments.network import truncate_ip
+from dateline.comments.rendering import normalise_email
+
+THREADS_PER_PAGE = 20
+NESTED_LEVELS = 5  # replies deeper than this are shown flat, with "in reply to"
+SORTS = {"oldest": ("created_at", "pk"), "newest": ("-created_at", "-pk")}
+# What a public page may load: never the email, the network or the user agent.
+PUBLIC_FIELDS = (
+    "id", "article_id", "parent_id", "root_id", "depth", "author_name", "author_url",
+    "html", "created_at", "edited_at", "is_deleted", "status",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CommentPolicy:
+    mode: str
+    closes_at: datetime | None
+    is_open: bool
+    reason: str = ""
+
+
+def comment_settings_for(article, request=None) -> CommentSettings:
+    if request is not None:
+        return CommentSettings.for_request(request)
+    site = article.get_site()
+    return CommentSettings.for_site(site) if site else CommentSettings()
+
+
+def comment_policy_for(article, settings: CommentSettings, *, now=None) -> CommentPolicy:
+    """The article's own mode and closing delay where set, else the site's defaults."""
+    now = now or timezone.now()
+    mode = article.comments_mode or settings.mode
+    days = article.comments_close_after_days
+    days = settings.close_after_days if days is None else days
+    published = article.first_published_at
+    closes_at = published + timedelta(days=days) if days and published else None
+    if mode == CommentsMode.CLOSED:
+        return CommentPolicy(mode, closes_at, False, "Comments are closed on this story.")
+    if not article.live:
+        return CommentPolicy(mode, closes_at, False, "This story is not published.")
+    if closes_at and now >= closes_at:
+        return CommentPolicy(mode, closes_at, False, "Comments are closed on this story.")
+    return CommentPolicy(mode, closes_at, True)
+
+
+def approved_comment_count(article) -> int:
+    """The article's approved comments; one query per page render, shared by every use."""
+    if "approved_comment_count" not in article.__dict__:
+        article.__dict__["approved_comment_count"] = (
+            Comment.objects.approved().filter(article_id=article.pk).count()
+        )
+    return article.__dict__["approved_comment_count"]
+
+
+@dataclass
+class ThreadNode:
+    comment: Comment
+    children: list["ThreadNode"] = field(default_factory=list)
+    reply_to: Comment | None = None  # set on replies shown flat below the nesting limit
+
+
+@dataclass
+class CommentPage:
+    threads: list[ThreadNode]
+    sort: str
+    number: int
+    has_next: bool
+    count: int
+
+    @property
+    def next_number(self) -> int:
+        return self.number + 1
+
+
+def _build_threads(roots: list[Comment], replies: list[Comment]) -> list[ThreadNode]:
+    children = defaultdict(list)
+    for reply in replies:
+        children[reply.parent_id].append(reply)
+
+    def flat_descendants(comment: Comment, by_id: dict) -> list[ThreadNode]:
+        nodes, stack = [], list(reversed(children[comment.pk]))
+        while stack:
+            reply = stack.pop()
+            nodes.append(ThreadNode(reply, reply_to=by_id.get(reply.parent_id)))
+            stack.extend(reversed(children[reply.pk]))
+        return nodes
+
+    by_id = {comment.pk: comment for comment in [*roots, *replies]}
+
+    def build(comment: Comment, level: int) -> ThreadNode:
+        if level >= NESTED_LEVELS - 1:
+            return ThreadNode(comment, flat_descendants(comment, by_id))
+        return ThreadNode(comment, [build(child, level + 1) for child in children[comment.pk]])
+
+    return [build(root, 0) for root in roots]
+
+
+def comment_page(article, *, sort: str = "oldest", number: int = 1) -> CommentPage:
+    """One page of top-level threads with all their approved replies, in three queries."""
+    sort = sort if sort in SORTS else "oldest"
+    number = max(1, number)
+    approved = Comment.objects.approved().filter(article_id=article.pk).only(*PUBLIC_FIELDS)
+    start = (number - 1) * THREADS_PER_PAGE
+    roots = list(
+        approved.filter(parent__isnull=True).order_by(*SORTS[sort])[
+            start : start + THREADS_PER_PAGE + 1
+        ]
+    )
+    has_next = len(roots) > THREADS_PER_PAGE
+    roots = roots[:THREADS_PER_PAGE]
+    replies = (
+        list(approved.filter(root_id__in=[root.pk for root in roots]).order_by("created_at", "pk"))
+        if roots
+        else []
+    )
+    return CommentPage(
+        threads=_build_threads(roots, replies),
+        sort=sort,
+        number=number,
+        has_next=has_next,
+        count=approved_comment_count(article),
+    )
+
+
+# The moderation desk
+
+
+QUEUES = {
+    "pending": ("Pending", Q(status=Comment.Status.PENDING)),
+    "reported": ("Reported", Q(status=Comment.Status.APPROVED, needs_review=True)),
+    "approved": ("Approved", Q(status=Comment.Status.APPROVED)),
+    "spam": ("Spam", Q(status=Comment.Status.SPAM)),
+    "rejected": ("Rejected", Q(status=Comment.Status.REJECTED)),
+}
+
+
+def queue_counts() -> dict[str, int]:
+    return Comment.objects.aggregate(
+        **{name: Count("pk", filter=condition) for name, (_label, condition) in QUEUES.items()}
+    )
+
+
+def _search(queryset: QuerySet, query: str) -> QuerySet:
+    query = query.strip()
+    if not query:
+        return queryset
+    condition = (
+        Q(text__icontains=query)
+        | Q(author_name__icontains=query)
+        | Q(author_email__icontains=query)
+    )
+    try:
+        network = ipaddress.ip_network(query, strict=False)
+    except ValueError:
+        network = None
+    if network is not None:
+        condition |= Q(ip_prefix=truncate_ip(str(network.network_address)))
+    return queryset.filter(condition)
+
+
+def moderation_queue(name: str, *, query: str = "") -> QuerySet:
+    _label, condition = QUEUES.get(name, QUEUES["pending"])
+    queryset = Comment.objects.filter(condition) if not query else Comment.objects.all()
+    order = "-report_count" if name == "reported" else "-created_at"
+    return _search(queryset, query).select_related("article", "parent").order_by(order, "-pk")
+
+
+def commenter_history(email: str) -> dict:
+    email = normalise_email(email)
+    comments = Comment.objects.by_email(email).select_related("article")
+    counts = comments.aggregate(
+        total=Count("pk"),
+        **{status: Count("pk", filter=Q(status=status)) for status in Comment.Status.values},
+    )
+    return {
+        "email": email,
+        "counts": counts,
+        "comments": comments.order_by("-created_at")[:100],
+        "notes": ModeratorNote.objects.filter(commenter_email=email).select_related("author"),
+        "names": sorted(set(comments.values_list("author_name", flat=True))),
+    }
+
+
+def audit_log(*, comment: Comment | None = None) -> QuerySet:
+    decisions = ModerationDecision.objects.select_related("comment", "actor")
+    return decisions.filter(comment=comment) if comment else decisions
+
+
+def comments_awaiting_moderators() -> QuerySet:
+    return Comment.objects.filter(
+        status=Comment.Status.PENDING, moderators_notified=False
+    ).select_related("article")

@@ -1,0 +1,571 @@
+"""Every write to comments. Email and spam checks run in tasks, enqueued after commit."""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urljoin
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.mail import EmailMessage, send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from dateline.comments import pipeline, tokens
+from dateline.comments.models import (
+    Ban,
+    Comment,
+    ModerationDecision,
+    ModeratorNote,
+)
+from dateline.comments.network import truncate_ip
+from dateline.comments.pipeline import CommentRefused, Decision, Submission
+from dateline.comments.rendering import normalise_email, render_comment_text
+from dateline.comments.selectors import (
+    comment_policy_for,
+    comment_settings_for,
+    comments_awaiting_moderators,
+)
+from dateline.comments.signals import comments_changed
+
+log = logging.getLogger(__name__)
+Action = ModerationDecision.Action
+DELETED_TEXT = "[deleted]"
+MODERATORS_GROUP = "Comment moderators"
+DIGEST_DELAY = timedelta(minutes=10)
+REPORT_MEMORY = 60 * 60 * 24 * 30
+
+__all__ = ["CommentRefused", "RequestMeta"]
+
+
+@dataclass(frozen=True)
+class RequestMeta:
+    """What the request tells about the writer. The full IP is used for checks, never stored."""
+
+    ip: str | None = None
+    user_agent: str = ""
+
+
+def _enqueue(task_name: str, *args) -> None:
+    """Enqueue a task after commit; a broken queue never breaks the write that caused it."""
+    from dateline.comments import tasks
+
+    def enqueue():
+        try:
+            getattr(tasks, task_name).enqueue(*args)
+        except Exception:
+            log.exception("Could not enqueue %s%r", task_name, args)
+
+    transaction.on_commit(enqueue)
+
+
+def _changed(article_id: int) -> None:
+    transaction.on_commit(lambda: comments_changed.send(sender=Comment, article_id=article_id))
+
+
+def _record(comment: Comment, action: str, *, phase: str, reason: str = "", actor=None):
+    return ModerationDecision.objects.create(
+        comment=comment, action=action, phase=phase, reason=reason[:300], actor=actor
+    )
+
+
+def _submission_key(*, form_token: str, email: str, text: str, parent_id) -> str:
+    material = "\x1f".join([form_token, email, text.strip(), str(parent_id or "")])
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def comment_submit(
+    *,
+    article,
+    author_name: str,
+    email: str,
+    text: str,
+    url: str = "",
+    parent: Comment | None = None,
+    user=None,
+    notify_replies: bool = False,
+    meta: RequestMeta,
+    form_token: str,
+    honeypot: str = "",
+    now=None,
+) -> Comment:
+    """Run a reader's comment through the moderation pipeline and store it with its verdict.
+
+    Raises CommentRefused (nothing stored) when a guard refuses it. Submitting the same
+    form twice returns the comment the first submit stored.
+    """
+    now = now or timezone.now()
+    email = normalise_email(email)
+    settings = comment_settings_for(article)
+    key = _submission_key(
+        form_token=form_token, email=email, text=text, parent_id=parent and parent.pk
+    )
+    existing = Comment.objects.filter(submission_key=key).first()
+    if existing is not None:
+        return existing
+    sub = Submission(
+        article=article,
+        settings=settings,
+        policy=comment_policy_for(article, settings, now=now),
+        author_name=author_name.strip(),
+        email=email,
+        url=url.strip(),
+        text=text,
+        parent=parent,
+        user=user if user is not None and user.is_authenticated else None,
+        ip=meta.ip,
+        ip_prefix=truncate_ip(meta.ip),
+        user_agent=meta.user_agent[:300],
+        form_token=form_token,
+        honeypot=honeypot,
+        now=now,
+    )
+    decision = pipeline.run_pipeline(sub)
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                article=article,
+                parent=parent,
+                root_id=(parent.root_id or parent.pk) if parent else None,
+                depth=parent.depth + 1 if parent else 0,
+                author_name=sub.author_name,
+                author_email=email,
+                author_url=sub.url,
+                user=sub.user,
+                text=text.strip(),
+                html=sub.html,
+                link_count=sub.link_count,
+                status=decision.status,
+                ip_prefix=sub.ip_prefix,
+                user_agent=sub.user_agent,
+                created_at=now,
+                notify_replies=notify_replies,
+                submission_key=key,
+            )
+            _record(comment, decision.action, phase=decision.phase, reason=decision.reason)
+            _after_decision(comment, decision, previous_status=None)
+            _enqueue("send_comment_receipt", comment.pk)
+    except IntegrityError:
+        # The same form arrived twice at once: the other request stored it.
+        existing = Comment.objects.filter(submission_key=key).first()
+        if existing is None:
+            raise
+        return existing
+    return comment
+
+
+def _after_decision(comment: Comment, decision: Decision, *, previous_status) -> None:
+    """Side effects of a status change, all after commit."""
+    status = comment.status
+    if status == Comment.Status.PENDING:
+        if decision.phase == "akismet":
+            _enqueue("check_comment_with_akismet", comment.pk)
+        else:
+            _schedule_moderator_digest()
+    if status == Comment.Status.APPROVED and previous_status != Comment.Status.APPROVED:
+        if comment.parent_id:
+            _enqueue("send_reply_notification", comment.pk)
+    if Comment.Status.APPROVED in (status, previous_status):
+        _changed(comment.article_id)
+
+
+def _schedule_moderator_digest() -> None:
+    """At most one digest email per DIGEST_DELAY, listing everything that waits."""
+    if not cache.add("comments:moderator-digest-scheduled", 1, DIGEST_DELAY.total_seconds()):
+        return
+    from dateline.comments import tasks
+
+    def enqueue():
+        task = tasks.send_moderator_digest
+        try:
+            if task.get_backend().supports_defer:
+                task = task.using(run_after=timezone.now() + DIGEST_DELAY)
+            task.enqueue()
+        except Exception:
+            log.exception("Could not enqueue the moderator digest")
+
+    transaction.on_commit(enqueue)
+
+
+def _moderate(comment: Comment, action: str, *, actor, phase: str, reason: str = "") -> Comment:
+    status = Decision(action, phase, reason).status
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        previous = comment.status
+        comment.status = status
+        update = ["status"]
+        if action != Action.HOLD:
+            comment.needs_review = False
+            update.append("needs_review")
+        comment.save(update_fields=update)
+        _record(comment, action, phase=phase, reason=reason, actor=actor)
+        _after_decision(comment, Decision(action, phase, reason), previous_status=previous)
+    return comment
+
+
+def comment_approve(
+    *, comment: Comment, moderator=None, reason: str = "", phase: str = "moderator"
+):
+    return _moderate(comment, Action.APPROVE, actor=moderator, phase=phase, reason=reason)
+
+
+def comment_reject(*, comment: Comment, moderator=None, reason: str = "", phase: str = "moderator"):
+    return _moderate(comment, Action.REJECT, actor=moderator, phase=phase, reason=reason)
+
+
+def comment_mark_spam(
+    *, comment: Comment, moderator=None, reason: str = "", phase: str = "moderator"
+):
+    return _moderate(comment, Action.SPAM, actor=moderator, phase=phase, reason=reason)
+
+
+BULK_ACTIONS = {
+    "approve": comment_approve,
+    "reject": comment_reject,
+    "spam": comment_mark_spam,
+}
+
+
+def comments_bulk_moderate(*, comment_ids, action: str, moderator) -> int:
+    service = BULK_ACTIONS[action]
+    comments = list(Comment.objects.filter(pk__in=comment_ids))
+    with transaction.atomic():
+        for comment in comments:
+            service(comment=comment, moderator=moderator)
+    return len(comments)
+
+
+def comment_report(*, comment: Comment, reporter: str, reason: str = "") -> bool:
+    """A reader reports a comment; once per reporter. Returns False for a repeat report."""
+    if comment.status != Comment.Status.APPROVED:
+        return False
+    if not cache.add(f"comments:reported:{comment.pk}:{reporter}", 1, REPORT_MEMORY):
+        return False
+    threshold = comment_settings_for(comment.article).report_threshold
+    with transaction.atomic():
+        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        comment.refresh_from_db(fields=["report_count", "needs_review"])
+        _record(comment, Action.REPORT, phase="reader", reason=reason or "Reported by a reader.")
+        if comment.report_count >= threshold and not comment.needs_review:
+            Comment.objects.filter(pk=comment.pk).update(needs_review=True)
+            comment.needs_review = True
+            _record(
+                comment,
+                Action.FLAG,
+                phase="reports",
+                reason=f"{comment.report_count} reports: moved to the reported queue.",
+            )
+            _schedule_moderator_digest()
+    return True
+
+
+def comment_edit(*, comment: Comment, text: str, editor=None, now=None) -> Comment:
+    """Change a comment's text; it goes through the content phases of the pipeline again."""
+    now = now or timezone.now()
+    settings = comment_settings_for(comment.article)
+    sub = Submission(
+        article=comment.article,
+        settings=settings,
+        policy=comment_policy_for(comment.article, settings, now=now),
+        author_name=comment.author_name,
+        email=comment.author_email,
+        url=comment.author_url,
+        text=text,
+        parent=comment.parent,
+        user=editor,
+        ip_prefix=comment.ip_prefix,
+        editing=comment,
+        now=now,
+    )
+    decision = pipeline.run_pipeline(sub)
+    with transaction.atomic():
+        previous = comment.status
+        comment.text, comment.html, comment.link_count = text.strip(), sub.html, sub.link_count
+        comment.status, comment.edited_at = decision.status, now
+        comment.save(update_fields=["text", "html", "link_count", "status", "edited_at"])
+        _record(comment, Action.EDIT, phase="moderator" if editor else "writer", actor=editor)
+        _record(comment, decision.action, phase=decision.phase, reason=decision.reason)
+        _after_decision(comment, decision, previous_status=previous)
+        if previous == Comment.Status.APPROVED:
+            _changed(comment.article_id)
+    return comment
+
+
+def _blank_out(comment: Comment) -> None:
+    rendered = render_comment_text(DELETED_TEXT)
+    comment.text, comment.html, comment.link_count = DELETED_TEXT, rendered.html, 0
+    comment.author_name, comment.author_email, comment.author_url = DELETED_TEXT, "", ""
+    comment.ip_prefix, comment.user_agent, comment.user = None, "", None
+    comment.notify_replies, comment.is_deleted = False, True
+    comment.save()
+
+
+def comment_delete(*, comment: Comment) -> Comment:
+    """The writer deletes their comment: replies stay, the text becomes "[deleted]"."""
+    with transaction.atomic():
+        _blank_out(comment)
+        _record(comment, Action.DELETE, phase="writer", reason="Deleted through the emailed link.")
+        _changed(comment.article_id)
+    return comment
+
+
+def comments_erase(*, email: str) -> int:
+    """Erase a commenter's personal data; their comments stay in threads as "[deleted]"."""
+    email = normalise_email(email)
+    with transaction.atomic():
+        comments = list(Comment.objects.by_email(email))
+        for comment in comments:
+            _blank_out(comment)
+            _record(comment, Action.ERASE, phase="privacy", reason="Erased on request.")
+            _changed(comment.article_id)
+        ModeratorNote.objects.filter(commenter_email=email).delete()
+        Ban.objects.filter(kind=Ban.Kind.EMAIL, value=email).update(
+            value=f"erased-{hashlib.sha256(email.encode()).hexdigest()[:16]}@invalid"
+        )
+    return len(comments)
+
+
+def comments_export(*, email: str) -> list[dict]:
+    """Everything stored about a commenter's comments, for a data-access request."""
+    comments = Comment.objects.by_email(normalise_email(email)).select_related("article")
+    return [
+        {
+            "id": comment.pk,
+            "article": comment.article.title,
+            "article_url": comment.article.full_url,
+            "in_reply_to": comment.parent_id,
+            "name": comment.author_name,
+            "email": comment.author_email,
+            "website": comment.author_url,
+            "text": comment.text,
+            "status": comment.status,
+            "ip_network": comment.ip_prefix,
+            "user_agent": comment.user_agent,
+            "created_at": comment.created_at.isoformat(),
+            "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+            "reply_notifications": comment.notify_replies,
+        }
+        for comment in comments.order_by("created_at", "pk")
+    ]
+
+
+def comments_purge_ips(*, older_than_days: int = 90, now=None) -> int:
+    """Forget the network and user agent of comments older than the retention period."""
+    cutoff = (now or timezone.now()) - timedelta(days=older_than_days)
+    return (
+        Comment.objects.filter(created_at__lt=cutoff)
+        .filter(Q(ip_prefix__isnull=False) | ~Q(user_agent=""))
+        .update(ip_prefix=None, user_agent="")
+    )
+
+
+def commenter_unsubscribe(*, email: str) -> int:
+    return Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
+
+
+def moderator_note_add(*, email: str, text: str, author, comment: Comment | None = None):
+    return ModeratorNote.objects.create(
+        commenter_email=normalise_email(email), text=text.strip(), author=author, comment=comment
+    )
+
+
+def ban_create(*, kind: str, value: str, reason: str = "", moderator=None) -> Ban:
+    ban = Ban(kind=kind, value=value, reason=reason)
+    ban.full_clean(exclude=["created_at"], validate_unique=False)
+    ban, _created = Ban.objects.update_or_create(
+        kind=ban.kind, value=ban.value, defaults={"reason": reason}
+    )
+    return ban
+
+
+# Emails, sent only from tasks
+
+
+def _absolute(article, path: str) -> str:
+    site = article.get_site()
+    root = site.root_url if site else ""
+    return urljoin(root + "/", path.lstrip("/"))
+
+
+def _unsubscribe_url(article, email: str) -> str:
+    token = tokens.link_token(action="unsubscribe", value=email)
+    return _absolute(article, reverse("comments:unsubscribe", args=[token]))
+
+
+def comment_receipt_send(*, comment_id: int) -> bool:
+    """Tell the writer their comment arrived, with the signed link to delete it."""
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None or not comment.author_email:
+        return False
+    article = comment.article
+    context = {
+        "comment": comment,
+        "article": article,
+        "article_url": article.full_url,
+        "delete_url": _absolute(
+            article,
+            reverse(
+                "comments:delete",
+                args=[tokens.link_token(action="delete", value=comment.pk)],
+            ),
+        ),
+        "unsubscribe_url": _unsubscribe_url(article, comment.author_email)
+        if comment.notify_replies
+        else "",
+    }
+    send_mail(
+        subject=f"Your comment on “{article.title}”",
+        message=render_to_string("comments/email/receipt.txt", context),
+        from_email=None,
+        recipient_list=[comment.author_email],
+    )
+    return True
+
+
+def reply_notification_send(*, comment_id: int) -> bool:
+    """Email the parent's writer about an approved reply, if they opted in."""
+    reply = Comment.objects.select_related("article", "parent").filter(pk=comment_id).first()
+    if reply is None or reply.status != Comment.Status.APPROVED or reply.parent is None:
+        return False
+    parent = reply.parent
+    if not parent.notify_replies or not parent.author_email:
+        return False
+    if parent.author_email == reply.author_email:
+        return False
+    article = reply.article
+    unsubscribe = _unsubscribe_url(article, parent.author_email)
+    message = EmailMessage(
+        subject=f"{reply.author_name} replied to your comment on “{article.title}”",
+        body=render_to_string(
+            "comments/email/reply.txt",
+            {
+                "reply": reply,
+                "parent": parent,
+                "article": article,
+                "reply_url": f"{article.full_url}#{reply.anchor}",
+                "unsubscribe_url": unsubscribe,
+            },
+        ),
+        to=[parent.author_email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+    return True
+
+
+def moderator_emails() -> list[str]:
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return sorted(
+        set(
+            users.filter(Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True)).values_list(
+                "email", flat=True
+            )
+        )
+    )
+
+
+def moderator_digest_send() -> int:
+    """One email listing every comment that started waiting since the last digest."""
+    waiting = list(comments_awaiting_moderators().order_by("created_at")[:200])
+    reported = list(Comment.objects.reported().filter(moderators_notified=False)[:200])
+    comments = waiting + [comment for comment in reported if comment not in waiting]
+    cache.delete("comments:moderator-digest-scheduled")
+    recipients = moderator_emails()
+    if not comments or not recipients:
+        return 0
+    from django.conf import settings
+
+    plural = "s" if len(comments) != 1 else ""
+    send_mail(
+        subject=f"{len(comments)} comment{plural} waiting for moderation",
+        message=render_to_string(
+            "comments/email/moderator_digest.txt",
+            {
+                "comments": comments,
+                "desk_url": urljoin(
+                    settings.WAGTAILADMIN_BASE_URL + "/",
+                    reverse("comments_admin:queue").lstrip("/"),
+                ),
+            },
+        ),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    Comment.objects.filter(pk__in=[comment.pk for comment in comments]).update(
+        moderators_notified=True
+    )
+    return len(comments)
+
+
+def comment_check_spam(*, comment_id: int) -> str | None:
+    """Ask Akismet about a held comment; approve ham, mark spam, leave the rest pending."""
+    from dateline.comments.akismet import akismet_says_spam
+
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None or comment.status != Comment.Status.PENDING:
+        return None
+    settings = comment_settings_for(comment.article)
+    if not settings.akismet_key:
+        return None
+    verdict = akismet_says_spam(
+        key=settings.akismet_key,
+        site_url=_absolute(comment.article, "/"),
+        comment=comment,
+        permalink=comment.article.full_url,
+    )
+    if verdict is True:
+        comment_mark_spam(comment=comment, phase="akismet", reason="Akismet says spam.")
+        return "spam"
+    if verdict is False:
+        comment_approve(comment=comment, phase="akismet", reason="Akismet says not spam.")
+        return "approved"
+    _schedule_moderator_digest()
+    return None
+
+
+def comment_import(
+    *,
+    article,
+    author_name: str,
+    email: str,
+    text: str,
+    url: str = "",
+    parent: Comment | None = None,
+    status: str = Comment.Status.APPROVED,
+    created_at=None,
+    reason: str = "Imported.",
+) -> Comment:
+    """Store a comment as it is, without the pipeline: for importers and the demo site."""
+    rendered = render_comment_text(text)
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            root_id=(parent.root_id or parent.pk) if parent else None,
+            depth=parent.depth + 1 if parent else 0,
+            author_name=author_name.strip()[:80],
+            author_email=normalise_email(email),
+            author_url=url,
+            text=text.strip(),
+            html=rendered.html,
+            link_count=rendered.link_count,
+            status=status,
+            created_at=created_at or timezone.now(),
+        )
+        action = {
+            Comment.Status.APPROVED: Action.APPROVE,
+            Comment.Status.PENDING: Action.HOLD,
+            Comment.Status.REJECTED: Action.REJECT,
+            Comment.Status.SPAM: Action.SPAM,
+        }[status]
+        _record(comment, action, phase="import", reason=reason)
+        if status == Comment.Status.APPROVED:
+            _changed(article.pk)
+    return comment

@@ -1,0 +1,262 @@
+"""Reader-facing comment endpoints. Thin: parse, call a service or selector, render.
+
+None of these use Django's CSRF cookie, so article pages carrying the comment form
+stay identical for every anonymous reader and can be cached. The POST endpoints are
+protected instead by a same-host Origin/Referer check, and posting also by the
+signed form timestamp, the honeypot and the rate limits (see pipeline).
+"""
+
+from urllib.parse import urlsplit
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from dateline.comments import selectors, services, tokens
+from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
+from dateline.comments.models import Comment
+from dateline.comments.network import client_ip, truncate_ip
+from dateline.news.models import ArticlePage
+
+MAX_POST_BYTES = 100_000
+REPORTS_PER_HOUR = 20
+
+
+def _live_article(article_id: int) -> ArticlePage:
+    article = ArticlePage.objects.live().public().filter(pk=article_id).first()
+    if article is None:
+        raise Http404("No such story.")
+    return article
+
+
+def _same_origin(request) -> bool:
+    """The POST came from a page of this site: Origin, else Referer, names our host."""
+    origin = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    if not origin or origin == "null":
+        return False
+    host = urlsplit(origin).netloc
+    return bool(host) and host == request.get_host()
+
+
+def _refuse(request, message: str, *, status: int, article=None) -> HttpResponse:
+    response = render(
+        request,
+        "comments/message_page.html",
+        {"heading": "Something went wrong", "message": message, "article": article},
+        status=status,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def _form_page(request, *, article, form, parent=None, status=200, message=""):
+    response = render(
+        request,
+        "comments/form_page.html",
+        {
+            "article": article,
+            "form": form,
+            "parent": parent,
+            "form_message": message,
+            "honeypot_field": HONEYPOT_FIELD,
+        },
+        status=status,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def _prefill(request) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    return {"name": user.get_full_name() or user.get_username(), "email": user.email}
+
+
+@csrf_exempt
+@require_POST
+def post_comment(request, article_id: int):
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES:
+        return _refuse(request, "Your comment is far too long to send.", status=413)
+    article = _live_article(article_id)
+    if not _same_origin(request):
+        return _refuse(
+            request,
+            "Your comment did not come from this site's form. Please post it from the story page.",
+            status=403,
+            article=article,
+        )
+    form = CommentForm(request.POST, article=article)
+    if not form.is_valid():
+        return _form_page(request, article=article, form=form, status=400)
+    data = form.cleaned_data
+    parent = None
+    if data["parent"]:
+        parent = Comment.objects.filter(
+            pk=data["parent"], article=article, status=Comment.Status.APPROVED
+        ).first()
+        if parent is None:
+            form.add_error(None, "You can only reply to a published comment on this story.")
+            return _form_page(request, article=article, form=form, status=400)
+    try:
+        comment = services.comment_submit(
+            article=article,
+            author_name=data["name"],
+            email=data["email"],
+            url=data["url"],
+            text=data["text"],
+            parent=parent,
+            user=request.user,
+            notify_replies=data["notify_replies"],
+            meta=services.RequestMeta(
+                ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", "")
+            ),
+            form_token=data["token"],
+            honeypot=request.POST.get(HONEYPOT_FIELD, ""),
+        )
+    except services.CommentRefused as refusal:
+        field = {"name": "name", "text": "text", "url": "url", "email": "email"}.get(
+            refusal.field or ""
+        )
+        form.add_error(field, refusal.message)
+        if refusal.phase == "form":
+            form.data = form.data.copy()
+            form.data["token"] = tokens.form_token(article_id=article.pk)
+        response = _form_page(
+            request, article=article, form=form, parent=parent, status=refusal.status_code
+        )
+        if refusal.retry_after:
+            response["Retry-After"] = str(refusal.retry_after)
+        return response
+    fragment = (
+        comment.anchor
+        if comment.status == Comment.Status.APPROVED
+        else ("comment-awaiting-moderation")
+    )
+    return HttpResponseRedirect(f"{article.url}#{fragment}", status=303)
+
+
+@require_GET
+def reply_form(request, comment_id: int):
+    parent = (
+        Comment.objects.approved()
+        .filter(pk=comment_id, article__live=True)
+        .only(*selectors.PUBLIC_FIELDS)
+        .first()
+    )
+    if parent is None:
+        raise Http404("No such comment.")
+    article = _live_article(parent.article_id)
+    form = CommentForm(article=article, initial={"parent": parent.pk, **_prefill(request)})
+    return _form_page(request, article=article, form=form, parent=parent)
+
+
+@require_GET
+def thread_page(request, article_id: int):
+    """More threads: a full page without JavaScript, or just the list for the "Load more" script."""
+    article = _live_article(article_id)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError as error:
+        raise Http404("No such page of comments.") from error
+    page = selectors.comment_page(article, sort=request.GET.get("sort", "oldest"), number=number)
+    if number > 1 and not page.threads:
+        raise Http404("No such page of comments.")
+    template = (
+        "comments/thread_list.html" if request.GET.get("partial") else "comments/thread_page.html"
+    )
+    response = render(request, template, {"article": article, "comment_page": page})
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+@csrf_exempt
+@require_POST
+def report(request, comment_id: int):
+    comment = Comment.objects.approved().select_related("article").filter(pk=comment_id).first()
+    if comment is None:
+        raise Http404("No such comment.")
+    if not _same_origin(request):
+        return _refuse(request, "Please report comments from the story page.", status=403)
+    reporter = truncate_ip(client_ip(request)) or "unknown"
+    if request.user.is_authenticated:
+        reporter = f"user-{request.user.pk}"
+    key = f"comments:reports-by:{reporter}"
+    cache.add(key, 0, 3600)
+    if cache.incr(key) > REPORTS_PER_HOUR:
+        response = _refuse(request, "Too many reports; please try again later.", status=429)
+        response["Retry-After"] = "3600"
+        return response
+    services.comment_report(comment=comment, reporter=reporter)
+    response = render(
+        request,
+        "comments/message_page.html",
+        {
+            "heading": "Thank you",
+            "message": "Thank you for your report. Our moderators will look at this comment.",
+            "article": comment.article,
+            "back_url": f"{comment.article.url}#{comment.anchor}",
+        },
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """One click (GET, or the List-Unsubscribe POST) stops reply emails to that address."""
+    try:
+        email = tokens.read_link_token(token, action="unsubscribe")
+    except tokens.TokenError as error:
+        return _refuse(request, str(error), status=400)
+    services.commenter_unsubscribe(email=str(email))
+    response = render(
+        request,
+        "comments/message_page.html",
+        {"heading": "Unsubscribed", "message": "You will no longer get emails about replies."},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def delete(request, token: str):
+    """The writer's signed link: GET asks to confirm, POST deletes."""
+    try:
+        comment_id = tokens.read_link_token(token, action="delete")
+    except tokens.TokenError as error:
+        return _refuse(request, str(error), status=400)
+    comment = (
+        Comment.objects.select_related("article")
+        .filter(pk=comment_id if isinstance(comment_id, int) else -1, is_deleted=False)
+        .first()
+    )
+    if comment is None:
+        return _refuse(request, "This comment was already deleted.", status=410)
+    if request.method == "POST":
+        services.comment_delete(comment=comment)
+        context = {
+            "heading": "Comment deleted",
+            "message": "Your comment was deleted.",
+            "article": comment.article,
+        }
+        template = "comments/message_page.html"
+    else:
+        context = {"comment": comment, "article": comment.article}
+        template = "comments/delete_confirm.html"
+    response = render(request, template, context)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+def me(request):
+    """The signed-in reader's name and email, for the script that fills in the cached form."""
+    response = JsonResponse(_prefill(request))
+    patch_cache_control(response, private=True, no_store=True)
+    return response

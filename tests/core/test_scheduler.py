@@ -21,9 +21,12 @@ def test_a_scheduled_story_goes_live_on_the_next_scheduler_run(client, home):
     assert not article.live
     assert client.get(f"/world/{article.slug}/").status_code == 404
 
-    Revision.objects.filter(approved_go_live_at__isnull=False).update(
-        approved_go_live_at=timezone.now() - timedelta(seconds=1)
-    )
+    # Let the clock pass the go-live time, in the scheduled revision as in its approval.
+    revision = Revision.objects.get(approved_go_live_at__isnull=False)
+    past = timezone.now() - timedelta(seconds=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
     call_command("scheduler", "--once")
 
     assert ArticlePage.objects.get(pk=article.pk).live

@@ -1,0 +1,63 @@
+"""Profile rendering one page with the page cache off: queries and where the time goes.
+
+Usage: DATELINE_DATA_DIR=... .venv/bin/python bench/profile_render.py /path/ [--repeat N]
+"""
+
+import argparse
+import os
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+os.environ["DATELINE_PAGE_CACHE"] = "off"
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+
+
+def say(text: str) -> None:
+    sys.stdout.write(f"{text}\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path")
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--queries", action="store_true")
+    args = parser.parse_args()
+    host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1"
+    client = Client(HTTP_HOST=host)
+    assert client.get(args.path).status_code == 200  # warm the template and routing caches
+    settings.DEBUG = True  # record queries
+    reset_queries()
+    client.get(args.path)
+    say(f"queries per render: {len(connection.queries)}")
+    if args.queries:
+        for query in connection.queries:
+            say(f"  {query['time']}s {query['sql'][:160]}")
+    settings.DEBUG = False
+    started = time.perf_counter()
+    profiler = None
+    if args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+    for _ in range(args.repeat):
+        client.get(args.path)
+    elapsed = time.perf_counter() - started
+    if profiler:
+        profiler.stop()
+        say(profiler.output_text(unicode=False, color=False, show_all=False))
+    each = elapsed / args.repeat * 1000
+    say(f"{args.repeat / elapsed:.1f} renders/s in one process ({each:.1f} ms each)")
+
+
+if __name__ == "__main__":
+    main()

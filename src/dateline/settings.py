@@ -52,6 +52,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DATELINE_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "dateline.core",
     "dateline.news",
+    "dateline.discovery",
+    "dateline.search",
     "dateline.comments",
     "dateline.edge",
     "wagtail.contrib.settings",

@@ -243,6 +243,10 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("first_published_at"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        # Byline names, so a search for a reporter finds their stories.
+        index.RelatedFields(
+            "authors", [index.RelatedFields("author", [index.SearchField("title")])]
+        ),
     ]
 
     def save(self, *args, **kwargs):

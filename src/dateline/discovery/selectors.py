@@ -1,0 +1,171 @@
+"""Reads for feeds, sitemaps and structured data.
+
+Every article listing here goes through `news.selectors`, so a section feed, the
+section sitemap entry and the section page agree on which stories exist.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Max, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import Page, Site
+
+from dateline.news import selectors as news
+from dateline.news.models import ArticlePage, AuthorPage, SectionPage
+
+FEED_FORMATS = ("rss", "atom", "json")
+FEED_FORMAT_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+FEED_MIME_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
+NEWS_SITEMAP_WINDOW = timedelta(hours=48)
+NEWS_SITEMAP_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """What one feed covers: the whole site, a section, an author or a tag."""
+
+    kind: str
+    key: str
+    title: str
+    description: str
+    page_url: str
+    articles: QuerySet
+
+    def feed_path(self, fmt: str) -> str:
+        return feed_path(fmt, kind=self.kind, key=self.key)
+
+
+def feed_path(fmt: str, *, kind: str = "site", key: str = "") -> str:
+    if kind == "site":
+        return reverse("discovery:site_feed", kwargs={"fmt": fmt})
+    return reverse(f"discovery:{kind}_feed", kwargs={"fmt": fmt, "key": key})
+
+
+def site_for(request) -> Site:
+    return Site.find_for_request(request) or Site.objects.select_related("root_page").get(
+        is_default_site=True
+    )
+
+
+def site_name_for(site: Site) -> str:
+    return site.site_name or "Dateline"
+
+
+def section_key(section: Page, site: Site) -> str:
+    """A section's address below the site root ("world/europe"), used in its feed URL."""
+    return section.url_path.removeprefix(site.root_page.url_path).strip("/")
+
+
+def feed_scope(*, site: Site, kind: str, key: str = "") -> FeedScope | None:
+    """The scope a feed URL names, or None when there is no such public section/author/tag."""
+    name = site_name_for(site)
+    root_url = site.root_url
+    if kind == "site":
+        return FeedScope(
+            kind, "", name, f"The latest news from {name}", root_url + "/", news.article_cards()
+        )
+    if kind == "section":
+        section = (
+            SectionPage.objects.live()
+            .public()
+            .filter(url_path=f"{site.root_page.url_path}{key.strip('/')}/")
+            .first()
+        )
+        if section is None:
+            return None
+        return FeedScope(
+            kind,
+            key,
+            f"{section.title} | {name}",
+            section.intro or f"The latest {section.title} news from {name}",
+            section.get_full_url(),
+            news.section_articles(section),
+        )
+    if kind == "author":
+        author = AuthorPage.objects.live().public().filter(slug=key).first()
+        if author is None:
+            return None
+        return FeedScope(
+            kind,
+            key,
+            f"{author.title} | {name}",
+            f"Stories by {author.title} for {name}",
+            author.get_full_url(),
+            news.articles_by(author),
+        )
+    if kind == "tag":
+        tag = Tag.objects.filter(slug=key).first()
+        if tag is None:
+            return None
+        return FeedScope(
+            kind,
+            key,
+            f"{tag.name} | {name}",
+            f"Stories about {tag.name} from {name}",
+            root_url + tag_path(tag),
+            news.articles_tagged(tag),
+        )
+    return None
+
+
+def tag_path(tag, *, home=None) -> str:
+    """The reader page for a tag, served by the home page's /tags/<slug>/ route."""
+    home = home or news._model("HomePage").objects.first()
+    return home.url + home.reverse_subpage("tag", kwargs={"slug": tag.slug})
+
+
+def news_language() -> str:
+    """The site language as Google News wants it: ISO 639 ("en"), or zh-cn / zh-tw."""
+    code = settings.LANGUAGE_CODE.lower()
+    return code if code in {"zh-cn", "zh-tw"} else code.split("-")[0]
+
+
+def article_modified_at(article) -> datetime | None:
+    """When a story last changed for readers: its last publication or its editorial update."""
+    published = article.first_published_at or article.latest_revision_created_at
+    return max(
+        filter(None, [article.last_published_at, article.updated_at, published]), default=None
+    )
+
+
+def article_guid(article, site: Site) -> str:
+    """A tag: URI (RFC 4151) built from the page id, so edits and slug changes keep it."""
+    minted = article.first_published_at or article.latest_revision_created_at or timezone.now()
+    return f"tag:{site.hostname},{minted:%Y-%m-%d}:article:{article.pk}"
+
+
+def sitemap_articles() -> QuerySet:
+    return news.article_cards()
+
+
+def news_sitemap_articles(*, now: datetime | None = None) -> list:
+    """Stories first published in the last 48 hours, newest first, at most 1,000 (Google News)."""
+    since = (now or timezone.now()) - NEWS_SITEMAP_WINDOW
+    cards = news.article_cards(ArticlePage.objects.filter(first_published_at__gte=since))
+    return news.attach_sections(cards[:NEWS_SITEMAP_LIMIT])
+
+
+def sitemap_sections() -> QuerySet:
+    return SectionPage.objects.live().public().defer_streamfields().order_by("path")
+
+
+def sitemap_authors() -> QuerySet:
+    return AuthorPage.objects.live().public().order_by("title")
+
+
+def sitemap_tags() -> QuerySet:
+    """Tags with at least one live public story, with that story's latest change as lastmod."""
+    public_articles = news.article_cards().values("pk")
+    return (
+        Tag.objects.filter(news_articletag_items__content_object__in=public_articles)
+        .annotate(lastmod=Max("news_articletag_items__content_object__last_published_at"))
+        .order_by("name")
+    )

@@ -1,0 +1,39 @@
+from django.urls import path, register_converter
+
+from dateline.discovery import views
+
+
+class FeedFormatConverter:
+    regex = "rss|atom|json"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(FeedFormatConverter, "feedformat")
+
+app_name = "discovery"
+urlpatterns = [
+    path("feeds/<feedformat:fmt>/", views.feed, name="site_feed"),
+    path(
+        "feeds/<feedformat:fmt>/section/<path:key>/",
+        views.feed,
+        {"kind": "section"},
+        name="section_feed",
+    ),
+    path(
+        "feeds/<feedformat:fmt>/author/<slug:key>/",
+        views.feed,
+        {"kind": "author"},
+        name="author_feed",
+    ),
+    path("feeds/<feedformat:fmt>/tag/<slug:key>/", views.feed, {"kind": "tag"}, name="tag_feed"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
+    path("share/mastodon/", views.share_mastodon, name="share_mastodon"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]

@@ -1,0 +1,100 @@
+"""Thin views: feeds by format, sitemaps, the news sitemap and robots.txt."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from dateline.discovery import selectors
+from dateline.discovery.feeds import ArticleFeed, AtomArticleFeed, json_feed
+from dateline.discovery.sharing import mastodon_server, mastodon_share_url
+from dateline.discovery.sitemaps import SITEMAPS
+
+FEED_VIEWS = {"rss": ArticleFeed, "atom": AtomArticleFeed}
+
+
+@require_GET
+def feed(request, fmt: str, kind: str = "site", key: str = ""):
+    if fmt == "json":
+        return json_feed(request, kind=kind, key=key)
+    if fmt not in FEED_VIEWS:
+        raise Http404("No such feed format.")
+    return FEED_VIEWS[fmt]()(request, kind=kind, key=key)
+
+
+@require_GET
+def sitemap_index(request):
+    root_url = selectors.site_for(request).root_url
+    entries = []
+    for name, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class(request)
+        location = root_url + reverse("discovery:sitemap_section", kwargs={"section": name})
+        lastmod = sitemap.get_latest_lastmod()
+        for number in sitemap.paginator.page_range:
+            suffix = f"?p={number}" if number > 1 else ""
+            entries.append({"location": location + suffix, "lastmod": lastmod})
+    return render(
+        request,
+        "discovery/sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+    )
+
+
+@require_GET
+def sitemap_section(request, section: str):
+    if section not in SITEMAPS:
+        raise Http404("No such sitemap.")
+    return sitemap_views.sitemap(
+        request,
+        {section: SITEMAPS[section](request)},
+        section=section,
+        template_name="discovery/sitemap.xml",
+    )
+
+
+@require_GET
+def news_sitemap(request):
+    site = selectors.site_for(request)
+    articles = selectors.news_sitemap_articles(now=timezone.now())
+    context = {
+        "entries": [(article.get_full_url(request), article) for article in articles],
+        "publication_name": selectors.site_name_for(site),
+        "language": selectors.news_language(),
+    }
+    return render(request, "discovery/news_sitemap.xml", context, content_type="application/xml")
+
+
+@require_GET
+def robots_txt(request):
+    root_url = selectors.site_for(request).root_url
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /comments/",
+        "",
+        f"Sitemap: {root_url}{reverse('discovery:sitemap')}",
+        f"Sitemap: {root_url}{reverse('discovery:news_sitemap')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_http_methods(["GET", "POST"])
+def share_mastodon(request):
+    """Asks which Mastodon server the reader uses, then sends them to its share page.
+
+    The redirect needs a POST with a CSRF token, so nobody can use this URL as an open redirect.
+    """
+    data = request.POST if request.method == "POST" else request.GET
+    text, url = data.get("text", "")[:300], data.get("url", "")[:500]
+    error = ""
+    if request.method == "POST":
+        server = mastodon_server(data.get("server", ""))
+        if server:
+            return HttpResponseRedirect(mastodon_share_url(server=server, text=text, url=url))
+        error = "Please enter the address of your Mastodon server, for example mastodon.social."
+    context = {"text": text, "url": url, "error": error, "server": data.get("server", "")[:255]}
+    return render(request, "discovery/share_mastodon.html", context, status=400 if error else 200)

@@ -1,0 +1,169 @@
+"""Reader search: what a reader gets from /search/."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from dateline.news.builders import body_blocks
+from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(home):
+    return SectionFactory(title="World", slug="world")
+
+
+@pytest.fixture
+def sport(home):
+    return SectionFactory(title="Sport", slug="sport")
+
+
+@pytest.fixture
+def ana(home):
+    return AuthorFactory(name="Ana Ribeiro")
+
+
+@pytest.fixture
+def stories(world, sport, ana):
+    now = timezone.now()
+    return {
+        "talks": ArticleFactory(
+            section=world,
+            title="Ceasefire talks resume in Geneva",
+            standfirst="Negotiators return after a week of shelling.",
+            authors=[ana],
+            tags=["Diplomacy"],
+            published_at=now - timedelta(days=10),
+        ),
+        "vote": ArticleFactory(
+            section=world,
+            title="Parliament passes budget",
+            standfirst="A narrow vote after a long night.",
+            body=body_blocks({"paragraphs": ["The ceasefire was mentioned once in the debate."]}),
+            authors=[AuthorFactory(name="Tom Okafor")],
+            published_at=now - timedelta(days=1),
+        ),
+        "cup": ArticleFactory(
+            section=sport,
+            title="Cup final goes to extra time",
+            standfirst="A late equaliser in the rain.",
+            authors=[AuthorFactory(name="Lena Fischer")],
+            tags=["Football"],
+            published_at=now - timedelta(hours=2),
+        ),
+    }
+
+
+def titles(response) -> list[str]:
+    return [result["article"].title for result in response.context["results"]]
+
+
+def test_search_finds_headline_and_body_matches_best_first(client, stories):
+    response = client.get("/search/", {"q": "ceasefire"})
+    assert response.status_code == 200
+    assert titles(response) == ["Ceasefire talks resume in Geneva", "Parliament passes budget"]
+
+
+def test_search_covers_standfirst_tags_and_author_names(client, stories):
+    assert titles(client.get("/search/", {"q": "equaliser"})) == ["Cup final goes to extra time"]
+    assert titles(client.get("/search/", {"q": "football"})) == ["Cup final goes to extra time"]
+    assert titles(client.get("/search/", {"q": "Okafor"})) == ["Parliament passes budget"]
+
+
+def test_sorting_by_date_puts_the_newest_first(client, stories):
+    response = client.get("/search/", {"q": "ceasefire", "sort": "newest"})
+    assert titles(response) == ["Parliament passes budget", "Ceasefire talks resume in Geneva"]
+
+
+def test_filters_narrow_by_section_author_and_date(client, stories, world, ana):
+    in_sport = client.get("/search/", {"q": "extra", "section": world.pk})
+    assert titles(in_sport) == []
+    by_ana = client.get("/search/", {"q": "ceasefire", "author": "ana-ribeiro"})
+    assert titles(by_ana) == ["Ceasefire talks resume in Geneva"]
+    recent = (timezone.now() - timedelta(days=3)).date().isoformat()
+    since = client.get("/search/", {"q": "ceasefire", "published_from": recent})
+    assert titles(since) == ["Parliament passes budget"]
+    until = client.get("/search/", {"q": "ceasefire", "published_to": recent})
+    assert titles(until) == ["Ceasefire talks resume in Geneva"]
+
+
+def test_matches_are_highlighted_and_everything_else_is_escaped(client, world, ana):
+    ArticleFactory(
+        section=world,
+        authors=[ana],
+        title="<b>Bold</b> claims about tariffs",
+        standfirst="Tariffs & trade <script>alert(1)</script>",
+    )
+    html = client.get("/search/", {"q": "tariffs"}).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; claims about <mark>tariffs</mark>" in html
+    assert "<mark>Tariffs</mark> &amp; trade &lt;script&gt;" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_snippet_shows_the_body_around_the_match(client, stories):
+    response = client.get("/search/", {"q": "debate"})
+    snippet = response.context["results"][0]["snippet"]
+    assert "mentioned once in the <mark>debate</mark>." in snippet
+
+
+def test_results_are_paginated(client, world, ana):
+    for number in range(12):
+        ArticleFactory(section=world, authors=[ana], title=f"Harbour report {number}",
+                       published_at=timezone.now() - timedelta(hours=number))  # fmt: skip
+    first = client.get("/search/", {"q": "harbour", "sort": "newest"})
+    assert len(titles(first)) == 10
+    assert "page=2" in first.content.decode()
+    second = client.get("/search/", {"q": "harbour", "sort": "newest", "page": 2})
+    assert titles(second) == ["Harbour report 10", "Harbour report 11"]
+
+
+def test_no_results_offers_help(client, stories):
+    html = client.get("/search/", {"q": "zeppelin"}).content.decode()
+    assert "No stories match “zeppelin”" in html
+    assert "Check the spelling" in html
+    assert '<a href="/world/">World</a>' in html
+
+
+def test_search_pages_are_not_indexed(client, stories):
+    for params in ({}, {"q": "ceasefire"}, {"q": "zeppelin"}):
+        assert (
+            '<meta name="robots" content="noindex">'
+            in client.get("/search/", params).content.decode()
+        )
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"q": "x", "section": "999999"}, "Section: Select a valid choice"),
+        ({"q": "x", "author": "nobody"}, "Author: Select a valid choice"),
+        ({"q": "x", "published_from": "yesterday"}, "Published from: Enter a valid date"),
+        ({"q": "x", "sort": "random"}, "Sort by: Select a valid choice"),
+        ({"q": "x", "page": "-3"}, "greater than or equal to 1"),
+        ({"q": "ceasefire", "page": "99"}, "There are not that many pages of results."),
+        (
+            {"q": "x", "published_from": "2026-05-02", "published_to": "2026-05-01"},
+            "must be on or before",
+        ),
+        ({"q": "x" * 201}, "at most 200 characters"),
+    ],
+)
+def test_bad_filters_get_a_clear_message_not_an_error(client, stories, params, message):
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_drafts_never_show_up(client, world, ana):
+    ArticleFactory(section=world, authors=[ana], title="Embargoed zeppelin scoop", publish=False)
+    assert titles(client.get("/search/", {"q": "zeppelin"})) == []
+
+
+def test_empty_search_shows_the_form(client, stories):
+    response = client.get("/search/", {"q": ""})
+    assert response.status_code == 200
+    assert 'id="search-page-q"' in response.content.decode()
+    assert response.context["results"] == []

@@ -118,23 +118,58 @@ class FileGenerations(Generations):
 class RedisGenerations(Generations):
     """Counters in a Redis hash; each process mirrors them, kept current by pub/sub.
 
+    Counters are offset by a random "epoch" stored beside them: if Redis loses its data
+    (restart without persistence, flush), the new epoch moves every counter to a range
+    no stored page was stamped with, and every process re-reads the table.
+
     While the subscription is down this process cannot know about purges, so it
     reports nothing as current (every request renders) until it has re-read the hash.
     """
 
     HASH = "dateline:edge:generations"
+    EPOCH = "dateline:edge:epoch"
     CHANNEL = "dateline:edge:purges"
+    # Increment the slots and return epoch + counter for each (Lua numbers are doubles:
+    # epochs stay below 2**52).
+    BUMP = """
+    local epoch = redis.call('get', KEYS[2])
+    if not epoch then epoch = ARGV[1]; redis.call('set', KEYS[2], epoch) end
+    local out = {tonumber(epoch)}
+    for i = 2, #ARGV do
+      out[#out + 1] = tonumber(epoch) + redis.call('hincrby', KEYS[1], ARGV[i], 1)
+    end
+    return out
+    """
 
     def __init__(self, listener, writer) -> None:
         super().__init__()
         self.client = listener
         self.writer = writer
+        self.epoch = -1
         self.synced = threading.Event()
         self._thread = threading.Thread(target=self._listen, name="edge-purges", daemon=True)
         self._thread.start()
         self.synced.wait(timeout=1.0)
 
-    def _apply(self, pairs: Iterable[tuple[int, int]]) -> None:
+    @staticmethod
+    def _new_epoch() -> int:
+        return int.from_bytes(os.urandom(4)) << 20
+
+    def _sync(self) -> None:
+        """Re-read the whole table from Redis (at start, after a reconnect or a new epoch)."""
+        self.writer.set(self.EPOCH, self._new_epoch(), nx=True)
+        epoch = int(self.writer.get(self.EPOCH))
+        stored = self.writer.hgetall(self.HASH)
+        table = array("Q", [epoch]) * SLOTS
+        for slot, value in stored.items():
+            table[int(slot)] = epoch + int(value)
+        self.table[:] = table
+        self.epoch = epoch
+
+    def _apply(self, epoch: int, pairs: Iterable[tuple[int, int]]) -> None:
+        if epoch != self.epoch:
+            self._sync()
+            return
         table = self.table
         for slot, generation in pairs:
             if generation > table[slot]:
@@ -146,12 +181,12 @@ class RedisGenerations(Generations):
                 pubsub = self.client.pubsub(ignore_subscribe_messages=True)
                 pubsub.subscribe(self.CHANNEL)
                 # Read the table only once subscribed, so no purge falls in between.
-                stored = self.client.hgetall(self.HASH)
-                self._apply((int(slot), int(value)) for slot, value in stored.items())
+                self._sync()
                 self.synced.set()
                 for message in pubsub.listen():
-                    pairs = (part.split(b":") for part in message["data"].split(b","))
-                    self._apply((int(slot), int(value)) for slot, value in pairs)
+                    epoch, _, body = message["data"].partition(b"|")
+                    pairs = (part.split(b":") for part in body.split(b","))
+                    self._apply(int(epoch), ((int(slot), int(value)) for slot, value in pairs))
             except Exception:
                 self.synced.clear()
                 logger.warning("Page cache lost its Redis purge channel; retrying", exc_info=True)
@@ -163,13 +198,13 @@ class RedisGenerations(Generations):
     def bump(self, keys: Iterable[str]) -> None:
         slots = sorted({slot_of(key) for key in keys})
         try:
-            pipe = self.writer.pipeline()
-            for slot in slots:
-                pipe.hincrby(self.HASH, slot, 1)
-            values = pipe.execute()
+            epoch, *values = self.writer.eval(
+                self.BUMP, 2, self.HASH, self.EPOCH, self._new_epoch(), *slots
+            )
             pairs = list(zip(slots, values, strict=True))
-            self._apply(pairs)
-            self.writer.publish(self.CHANNEL, ",".join(f"{s}:{v}" for s, v in pairs))
+            self._apply(epoch, pairs)
+            body = ",".join(f"{slot}:{value}" for slot, value in pairs)
+            self.writer.publish(self.CHANNEL, f"{epoch}|{body}")
         except Exception:
             # Other nodes may now hold stale pages; this one at least stops trusting its own.
             self.synced.clear()

@@ -147,8 +147,13 @@ class PageCache:
             return self._respond(stale, environ, start_response, now, b"STALE")
         with backend.render_lock(key, self.config.lock_timeout):
             # While this request waited, another thread or process may have rendered it.
-            shared = backend.load(key)
             now = time.time()
+            local = backend.pages.get(key)
+            if local is not None and local is not stale:
+                if now < local.fresh_until and backend.generations.is_current(local.stamps):
+                    return self._respond(local, environ, start_response, now, b"HIT")
+                stale = local
+            shared = backend.load(key)
             if shared is not None and (stale is None or shared.stored_at > stale.stored_at):
                 if now < shared.fresh_until and backend.generations.is_current(shared.stamps):
                     backend.pages.put(key, shared)

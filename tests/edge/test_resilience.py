@@ -1,0 +1,202 @@
+"""Misses render once, failures serve the last good copy, an outage gets a branded 503."""
+
+import threading
+import time
+from dataclasses import replace
+
+import pytest
+from django.db import OperationalError
+
+from dateline.edge.conf import edge_settings
+from dateline.edge.store import FileBackend, MemoryBackend, RedisBackend
+from dateline.edge.wsgi import PageCache, page_cache
+from tests.edge.conftest import call
+
+
+class FakeSite:
+    """A WSGI app that counts renders and can be told to fail."""
+
+    def __init__(self, delay: float = 0.0):
+        self.delay = delay
+        self.renders = 0
+        self.failure: str | None = None  # "raise" or "503"
+        self.version = 1
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self._lock:
+            self.renders += 1
+        time.sleep(self.delay)
+        if self.failure == "raise":
+            raise OperationalError("database is down")
+        if self.failure == "503":
+            start_response("503 Service Unavailable", [("Content-Type", "text/html")])
+            return [b"down"]
+        start_response(
+            "200 OK", [("Content-Type", "text/html"), ("Surrogate-Key", "page-7 article-7")]
+        )
+        return [f"<p>story version {self.version}</p>".encode() * 50]
+
+
+@pytest.fixture
+def fake():
+    return FakeSite()
+
+
+def cache_for(app, backend=None) -> PageCache:
+    return PageCache(app, config=edge_settings(), backend=backend or MemoryBackend())
+
+
+def test_the_page_cache_is_off_unless_the_settings_turn_it_on():
+    app = FakeSite()
+    assert page_cache(app, replace(edge_settings(), enabled=False)) is app
+    assert isinstance(page_cache(app, replace(edge_settings(), enabled=True)), PageCache)
+
+
+def test_concurrent_misses_for_one_url_render_once():
+    slow = FakeSite(delay=0.3)
+    cache = cache_for(slow)
+    replies = []
+    start = threading.Barrier(8)
+
+    def reader():
+        start.wait()
+        replies.append(call(cache, "/world/story/"))
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert slow.renders == 1
+    assert [reply.status for reply in replies] == [200] * 8
+    assert sorted(reply.cache for reply in replies) == ["HIT"] * 7 + ["MISS"]
+
+
+def test_different_urls_render_side_by_side():
+    slow = FakeSite(delay=0.2)
+    cache = cache_for(slow)
+    threads = [
+        threading.Thread(target=call, args=(cache, f"/story-{number}/")) for number in range(4)
+    ]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert slow.renders == 4
+    assert time.monotonic() - started < 0.6
+
+
+@pytest.mark.parametrize("failure", ["raise", "503"])
+def test_a_failed_render_serves_the_last_good_copy_and_says_so(fake, failure):
+    backend = MemoryBackend()
+    cache = cache_for(fake, backend)
+    call(cache, "/world/story/")
+    fake.version, fake.failure = 2, failure
+    backend.purge({"page-7"})
+
+    reply = call(cache, "/world/story/")
+    assert reply.status == 200
+    assert "story version 1" in reply.text
+    assert reply.cache == "STALE"
+    assert reply.headers["X-Dateline-Stale"] == "if-error"
+
+    renders = fake.renders
+    assert call(cache, "/world/story/").cache == "STALE"
+    assert fake.renders == renders  # backs off instead of hammering a failing database
+
+
+def test_after_the_outage_the_page_renders_again(fake, monkeypatch):
+    backend = MemoryBackend()
+    cache = cache_for(fake, backend)
+    call(cache, "/world/story/")
+    fake.failure = "raise"
+    backend.purge({"article-7"})
+    assert call(cache, "/world/story/").cache == "STALE"
+
+    fake.failure, fake.version = None, 2
+    monkeypatch.setattr("dateline.edge.wsgi.ERROR_BACKOFF", 0.0)
+    cache._failing_until.clear()
+    reply = call(cache, "/world/story/")
+    assert (reply.cache, "story version 2" in reply.text) == ("MISS", True)
+
+
+def test_a_page_never_cached_gets_the_branded_503_when_rendering_crashes(fake):
+    fake.failure = "raise"
+    reply = call(cache_for(fake), "/never-seen/")
+    assert reply.status == 503
+    assert "We will be back in a moment" in reply.text
+    assert reply.headers["Retry-After"] == "30"
+    assert reply.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_database_outage_gives_the_branded_503_to_readers_and_writers(client, home, monkeypatch):
+    def database_down(*args, **kwargs):
+        raise OperationalError("unable to open database file")
+
+    monkeypatch.setattr("wagtail.models.Page.route_for_request", database_down)
+    started = time.monotonic()
+    reply = client.get("/world/new-story/")
+    assert time.monotonic() - started < 2
+    assert reply.status_code == 503
+    assert reply["Retry-After"] == "30"
+    assert "We will be back in a moment" in reply.content.decode()
+
+    posted = client.post("/world/new-story/", {"text": "hello"})
+    assert posted.status_code == 503
+    assert "nothing was saved" in posted.content.decode()
+
+
+def test_workers_sharing_a_directory_share_pages_and_purges(fake, tmp_path):
+    first = cache_for(fake, FileBackend(tmp_path))
+    second = cache_for(fake, FileBackend(tmp_path))  # another worker process
+    assert call(first, "/world/story/").cache == "MISS"
+    assert call(second, "/world/story/").cache == "HIT"
+    assert fake.renders == 1
+
+    fake.version = 2
+    first.backend.purge({"page-7"})
+    reply = call(second, "/world/story/")
+    assert (reply.cache, "story version 2" in reply.text) == ("MISS", True)
+    assert call(first, "/world/story/").cache == "HIT"  # rendered by the other worker
+
+
+def test_stale_copies_survive_a_restart(fake, tmp_path):
+    call(cache_for(fake, FileBackend(tmp_path)), "/world/story/")
+    fake.failure = "raise"
+    restarted = cache_for(fake, FileBackend(tmp_path))
+    restarted.backend.purge({"page-7"})
+    reply = call(restarted, "/world/story/")
+    assert (reply.status, reply.cache) == (200, "STALE")
+
+
+def redis_url() -> str | None:
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+@pytest.mark.skipif(redis_url() is None, reason="no Redis on 127.0.0.1:6379")
+def test_nodes_sharing_redis_share_pages_and_purges(fake):
+    url = redis_url()
+    first, second = RedisBackend(url), RedisBackend(url)
+    first.client.flushdb()
+    node_a, node_b = cache_for(fake, first), cache_for(fake, second)
+    assert call(node_a, "/world/story/").cache == "MISS"
+    assert call(node_b, "/world/story/").cache == "HIT"
+
+    fake.version = 2
+    first.purge({"page-7"})
+    deadline = time.monotonic() + 1.0
+    while second.generations.is_current(second.pages.get(next(iter(second.pages.entries))).stamps):
+        assert time.monotonic() < deadline, "the purge did not reach the other node"
+        time.sleep(0.01)
+    reply = call(node_b, "/world/story/")
+    assert (reply.cache, "story version 2" in reply.text) == ("MISS", True)

@@ -6,7 +6,7 @@ protected instead by a same-host Origin/Referer check, and posting also by the
 signed form timestamp, the honeypot and the rate limits (see pipeline).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -39,6 +39,18 @@ def _same_origin(request) -> bool:
         return False
     host = urlsplit(origin).netloc
     return bool(host) and host == request.get_host()
+
+
+def _is_utf8_form(request) -> bool:
+    """Whether a url-encoded body decodes as UTF-8 (Django would quietly replace bad bytes)."""
+    if request.content_type != "application/x-www-form-urlencoded":
+        return True
+    try:
+        for pair in request.body.split(b"&"):
+            unquote_to_bytes(pair.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _refuse(request, message: str, *, status: int, article=None) -> HttpResponse:
@@ -89,6 +101,11 @@ def post_comment(request, article_id: int):
             status=403,
             article=article,
         )
+    if not _is_utf8_form(request):
+        return _refuse(
+            request, "Your comment contains characters that are not valid text.", status=400,
+            article=article,
+        )  # fmt: skip
     form = CommentForm(request.POST, article=article)
     if not form.is_valid():
         return _form_page(request, article=article, form=form, status=400)

@@ -219,13 +219,13 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DATELINE_MEDIA_DIR") or DATA_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING
             else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
@@ -339,6 +339,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Off under pytest only: the test client's login() authenticates without a request, which
+# django-axes refuses; tests/security turn it back on.
+AXES_ENABLED = not TESTING
 AXES_FAILURE_LIMIT = int(os.environ.get("DATELINE_LOGIN_FAILURE_LIMIT", "5"))
 DATELINE_LOGIN_FAILURES_PER_ADDRESS = int(
     os.environ.get("DATELINE_LOGIN_FAILURES_PER_ADDRESS", "30")
@@ -358,6 +361,8 @@ AXES_VERBOSE = False
 # when DATELINE_REQUIRE_2FA is on.
 DATELINE_REQUIRE_2FA = env_flag("DATELINE_REQUIRE_2FA")
 OTP_TOTP_ISSUER = os.environ.get("DATELINE_SITE_NAME", "Dateline")
+# Editors' avatars come from our own server, not from a third party given their emails.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
@@ -367,8 +372,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
-    },
-}
         # Page saves and queued tasks are recorded in the database; the console needs less.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+    },
+}

@@ -4,6 +4,12 @@ from django.contrib.auth.models import Permission, User
 PASSWORD = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def sign_in_protection(settings):
+    """django-axes is off for the rest of the suite (see settings); these tests need it."""
+    settings.AXES_ENABLED = True
+
+
 @pytest.fixture
 def editor(db):
     """A newsroom editor who can use the Wagtail admin but is not an administrator."""

@@ -89,3 +89,13 @@ def test_the_admin_gets_its_own_policy_that_allows_its_inline_code(client, home)
     # The live preview frames admin pages in the admin itself, nobody else may.
     assert csp["frame-ancestors"] == ["'self'"]
     assert csp["form-action"] == ["'self'"]
+
+
+def test_the_admin_preview_of_a_reader_page_keeps_the_admin_policy(client, story):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("chief", "chief@example.com", "pw"))
+    response = client.get(f"/admin/pages/{story.pk}/view_draft/")
+    assert response.status_code == 200
+    assert b"Talks resume" in response.content
+    assert directives(response)["frame-ancestors"] == ["'self'"]

@@ -39,13 +39,14 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        # A view that set its own policy (Wagtail's document and image serve views do)
-        # knows better than a site-wide default.
-        if "Content-Security-Policy" not in response:
-            in_admin = request.path_info.startswith(self.admin_prefix())
-            response["Content-Security-Policy"] = (
-                self.admin_policy if in_admin else self.site_policy
-            )
+        if request.path_info.startswith(self.admin_prefix()):
+            # Always the admin's: its live preview renders a reader page through the whole
+            # middleware stack, and that inner response's policy must not reach the admin.
+            response["Content-Security-Policy"] = self.admin_policy
+        elif "Content-Security-Policy" not in response:
+            # A view that set its own policy (Wagtail's document serve view does) knows
+            # better than the site-wide default.
+            response["Content-Security-Policy"] = self.site_policy
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         return response

@@ -53,7 +53,10 @@ def form_data(article, **overrides) -> dict:
 
 
 def post_comment(client, article, *, origin="http://testserver", **overrides):
-    headers = {"HTTP_ORIGIN": origin} if origin else {}
+    """POST the form; upper-case keywords (REMOTE_ADDR, HTTP_...) are request headers."""
+    headers = {key: overrides.pop(key) for key in list(overrides) if key.isupper()}
+    if origin:
+        headers["HTTP_ORIGIN"] = origin
     return client.post(f"/comments/post/{article.pk}/", form_data(article, **overrides), **headers)
 
 

@@ -174,7 +174,11 @@ def _after_decision(comment: Comment, decision: Decision, *, previous_status) ->
 
 
 def _schedule_moderator_digest() -> None:
-    """At most one digest email per DIGEST_DELAY, listing everything that waits."""
+    """At most one digest email per DIGEST_DELAY, listing everything that waits.
+
+    The flag expires when the deferred task runs, so the next waiting comment schedules
+    the next digest.
+    """
     if not cache.add("comments:moderator-digest-scheduled", 1, DIGEST_DELAY.total_seconds()):
         return
     from dateline.comments import tasks
@@ -476,7 +480,6 @@ def moderator_digest_send() -> int:
     waiting = list(comments_awaiting_moderators().order_by("created_at")[:200])
     reported = list(Comment.objects.reported().filter(moderators_notified=False)[:200])
     comments = waiting + [comment for comment in reported if comment not in waiting]
-    cache.delete("comments:moderator-digest-scheduled")
     recipients = moderator_emails()
     if not comments or not recipients:
         return 0

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
 from dateline.news import selectors as news
-from dateline.news.models import ArticlePage, AuthorPage, SectionPage
+from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
 
 FEED_FORMATS = ("rss", "atom", "json")
 FEED_FORMAT_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
@@ -153,12 +153,45 @@ def news_sitemap_articles(*, now: datetime | None = None) -> list:
     return news.attach_sections(cards[:NEWS_SITEMAP_LIMIT])
 
 
-def sitemap_sections() -> QuerySet:
-    return SectionPage.objects.live().public().defer_streamfields().order_by("path")
+def _latest(*values):
+    return max(filter(None, values), default=None)
 
 
-def sitemap_authors() -> QuerySet:
-    return AuthorPage.objects.live().public().order_by("title")
+def sitemap_sections():
+    """Live sections; a section changes whenever a story in it does."""
+    newest_story = (
+        ArticlePage.objects.live()
+        .filter(path__startswith=OuterRef("path"))
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
+    )
+    sections = (
+        SectionPage.objects.live()
+        .public()
+        .annotate(newest_story_at=Subquery(newest_story))
+        .order_by("path")
+    )
+    for section in sections:
+        section.lastmod = _latest(section.last_published_at, section.newest_story_at)
+        yield section
+
+
+def sitemap_authors():
+    """Live author pages; a profile changes whenever one of the author's stories does."""
+    newest_story = (
+        ArticleAuthor.objects.filter(author=OuterRef("pk"), article__live=True)
+        .order_by("-article__last_published_at")
+        .values("article__last_published_at")[:1]
+    )
+    authors = (
+        AuthorPage.objects.live()
+        .public()
+        .annotate(newest_story_at=Subquery(newest_story))
+        .order_by("title")
+    )
+    for author in authors:
+        author.lastmod = _latest(author.last_published_at, author.newest_story_at)
+        yield author
 
 
 def sitemap_tags() -> QuerySet:

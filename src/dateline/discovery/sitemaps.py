@@ -14,8 +14,6 @@ from dateline.news.models import HomePage
 class SelectorSitemap(WagtailSitemap):
     """Entries as dicts with location, lastmod and images, for discovery/sitemap.xml."""
 
-    lastmod_field = "last_published_at"
-
     def images(self, item) -> list[dict]:
         return []
 
@@ -33,7 +31,7 @@ class SelectorSitemap(WagtailSitemap):
         return urls
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max(self.lastmod_field))["latest"]
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
 
 class ArticleSitemap(SelectorSitemap):
@@ -56,19 +54,27 @@ class ArticleSitemap(SelectorSitemap):
         ]
 
 
-class SectionSitemap(SelectorSitemap):
+class AnnotatedSitemap(SelectorSitemap):
+    """Items that carry their own `lastmod` (computed by the selector)."""
+
+    def lastmod(self, obj):
+        return obj.lastmod
+
+    def get_latest_lastmod(self):
+        return max((item.lastmod for item in self.items() if item.lastmod), default=None)
+
+
+class SectionSitemap(AnnotatedSitemap):
     def items(self):
-        return selectors.sitemap_sections()
+        return list(selectors.sitemap_sections())
 
 
-class AuthorSitemap(SelectorSitemap):
+class AuthorSitemap(AnnotatedSitemap):
     def items(self):
-        return selectors.sitemap_authors()
+        return list(selectors.sitemap_authors())
 
 
-class TagSitemap(SelectorSitemap):
-    lastmod_field = "lastmod"
-
+class TagSitemap(AnnotatedSitemap):
     def items(self):
         return selectors.sitemap_tags()
 
@@ -76,12 +82,6 @@ class TagSitemap(SelectorSitemap):
         if not hasattr(self, "_home"):
             self._home = HomePage.objects.first()
         return self.get_wagtail_site().root_url + selectors.tag_path(obj, home=self._home)
-
-    def lastmod(self, obj):
-        return obj.lastmod
-
-    def get_latest_lastmod(self):
-        return max((tag.lastmod for tag in self.items() if tag.lastmod), default=None)
 
 
 SITEMAPS = {

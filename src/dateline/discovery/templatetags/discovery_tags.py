@@ -1,3 +1,5 @@
+from datetime import UTC
+
 from django import template
 from django.template.loader import render_to_string
 
@@ -21,3 +23,11 @@ def discovery_head(context) -> str:
 @register.inclusion_tag("discovery/share_links.html", takes_context=True)
 def article_share_links(context, article):
     return {"links": share_links(article, context["request"]), "article": article}
+
+
+@register.filter
+def w3c_datetime(value) -> str:
+    """2026-05-01T09:30:00+00:00: the W3C datetime sitemaps use, to the second, in UTC."""
+    if not value:
+        return ""
+    return value.astimezone(UTC).isoformat(timespec="seconds")

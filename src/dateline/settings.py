@@ -87,9 +87,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "dateline.security",
+    "dateline.ops",
 ]
 
 MIDDLEWARE = [
+    # First: the request id that the response and every log line of the request carry.
+    "dateline.ops.request_context.RequestContextMiddleware",
     # Outermost: names what every response depends on (Surrogate-Key) for the page cache.
     "dateline.edge.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -367,7 +370,17 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # JSON lines with the request id in production; plain text while developing.
+    "formatters": {
+        "json": {"()": "dateline.ops.log_format.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("DATELINE_LOG_FORMAT") or ("text" if DEBUG else "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DATELINE_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -9,6 +9,7 @@ from dateline.core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("dateline.ops.urls")),  # /healthz and /readyz
     path("", include("dateline.discovery.urls")),
     path("search/", include("dateline.search.urls")),
     path("comments/", include("dateline.comments.urls")),

@@ -13,6 +13,9 @@ class EdgeSettings:
     enabled: bool
     directory: Path
     redis_url: str
+    # Production mode: purge counters and remembered routes exist even with the page
+    # cache off (DATELINE_PAGE_CACHE=off measures the render path, routes included).
+    production: bool = False
     # How long a stored page is served without re-rendering when nothing purged it.
     ttl: int = 600
     # How long a page is kept as the last good copy for stale-if-error.
@@ -39,6 +42,7 @@ def edge_settings() -> EdgeSettings:
     )
     return EdgeSettings(
         enabled=getattr(settings, "EDGE_PAGE_CACHE", False),
+        production=not (settings.DEBUG or getattr(settings, "TESTING", False)),
         directory=Path(getattr(settings, "EDGE_CACHE_DIR", settings.DATA_DIR / "cache")),
         redis_url=getattr(settings, "REDIS_URL", ""),
         ttl=getattr(settings, "EDGE_PAGE_TTL", 600),

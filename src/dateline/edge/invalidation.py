@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.module_loading import import_string
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from dateline.edge import keys as surrogate
 from dateline.edge.store import current_backend
@@ -72,7 +72,7 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_page_moved(sender, instance, **kwargs):
-    # Every URL under the moved page changed, and menus, cards and links with them.
+    # Every URL under the moved or renamed page changed, and menus, cards and links with them.
     purge({surrogate.ALL})
 
 
@@ -120,6 +120,7 @@ def connect_signals() -> None:
     page_published.connect(on_page_changed, dispatch_uid="edge-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="edge-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="edge-page-moved")
+    page_slug_changed.connect(on_page_moved, dispatch_uid="edge-page-slug-changed")
     for model in apps.get_models():
         if issubclass(model, Page):
             post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"edge-del-{model}")

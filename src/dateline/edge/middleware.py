@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from dateline.edge import keys as surrogate
+from dateline.edge.routing import RouteMemory
 from dateline.edge.unavailable import unavailable_response
 
 logger = logging.getLogger(__name__)
@@ -24,8 +25,10 @@ class EdgeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        routes = RouteMemory(request)
         with surrogate.collecting() as collected:
             response = self.get_response(request)
+            routes.finish(request, response)
             context = getattr(response, "context_data", None)
             if isinstance(context, dict):
                 collected |= surrogate.keys_for_context(context)

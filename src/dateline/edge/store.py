@@ -413,7 +413,7 @@ def backend_for(*, directory: Path, redis_url: str, max_bytes: int) -> MemoryBac
 
 
 def current_backend() -> MemoryBackend | None:
-    """This process's backend when the page cache is on (or a test installed one), else None.
+    """This process's backend in production mode (or the one a test installed), else None.
 
     Built lazily and once per process: `dateline serve` forks workers, and each needs
     its own mapping, connections and subscriber thread.
@@ -425,7 +425,7 @@ def current_backend() -> MemoryBackend | None:
 
     config = edge_settings()
     backend = None
-    if config.enabled:
+    if config.enabled or config.production:
         backend = backend_for(
             directory=config.directory, redis_url=config.redis_url, max_bytes=config.memory_bytes
         )

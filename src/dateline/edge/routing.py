@@ -1,0 +1,93 @@
+"""Remembered page routes: a miss loads its page in one query instead of one per segment.
+
+Wagtail finds the page for /science/the-village/ by asking the database for the site,
+then each path segment's child page and its specific type. This process remembers,
+per host and path, which page (and site) answered, stamped with the same purge counters
+as the page cache: publishing, unpublishing, moving or renaming anything under it
+invalidates the route. Wagtail's own checks (live, view restrictions) still run.
+"""
+
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+from dateline.edge import keys as surrogate
+from dateline.edge.store import current_backend
+
+MAX_ROUTES = 20_000
+
+
+@dataclass(frozen=True)
+class Route:
+    model: type
+    page_id: int
+    args: tuple
+    kwargs: dict
+    site: object
+    stamps: tuple
+
+
+class RouteCache:
+    def __init__(self) -> None:
+        self.routes: dict[tuple[str, str], Route] = {}
+
+    @staticmethod
+    def _key(request) -> tuple[str, str]:
+        return request.META.get("HTTP_HOST", ""), request.path_info
+
+    def prime(self, request, generations) -> bool:
+        """Give the request its page route from memory, if still current. One query."""
+        route = self.routes.get(self._key(request))
+        if route is None or not generations.is_current(route.stamps):
+            return False
+        page = route.model.objects.filter(pk=route.page_id, live=True).first()
+        if page is None:
+            return False
+        request._wagtail_site = route.site
+        request._wagtail_route_for_request = (page, route.args, route.kwargs)
+        return True
+
+    def remember(self, request, generations, snapshot) -> None:
+        result = getattr(request, "_wagtail_route_for_request", None)
+        site = getattr(request, "_wagtail_site", None)
+        if not result or site is None:
+            return
+        page, args, kwargs = result
+        if not isinstance(page, Page) or not page.pk:
+            return
+        if len(self.routes) >= MAX_ROUTES:
+            self.routes.clear()
+        keys = {surrogate.page_key(page.pk), surrogate.ALL}
+        self.routes[self._key(request)] = Route(
+            model=type(page),
+            page_id=page.pk,
+            args=tuple(args or ()),
+            kwargs=dict(kwargs or {}),
+            site=site,
+            stamps=generations.stamp(snapshot, keys),
+        )
+
+
+_routes = RouteCache()
+
+
+class RouteMemory:
+    """Used by EdgeMiddleware around one request."""
+
+    __slots__ = ("generations", "primed", "snapshot")
+
+    def __init__(self, request):
+        backend = current_backend()
+        self.generations = backend.generations if backend is not None else None
+        self.primed = False
+        self.snapshot = None
+        if self.generations is None or request.method not in ("GET", "HEAD"):
+            self.generations = None
+            return
+        self.primed = _routes.prime(request, self.generations)
+        if not self.primed:
+            self.snapshot = self.generations.snapshot()
+
+    def finish(self, request, response) -> None:
+        if self.generations is not None and not self.primed and response.status_code == 200:
+            _routes.remember(request, self.generations, self.snapshot)

@@ -10,6 +10,9 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) > 1 and argv[1] == "serve":
         # Production mode is decided before settings load: `serve` never runs with DEBUG.
         os.environ["DATELINE_DEBUG"] = "0"
+    if len(argv) > 1 and argv[1] == "import-wordpress":
+        # Django command names cannot hold a hyphen; the documented name is this one.
+        argv[1] = "import_wordpress"
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "dateline.search",
     "dateline.comments",
     "dateline.edge",
+    "dateline.importers",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -107,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Old WordPress links by id (/?p=123) answer 301 even where a page answers "/".
+    "dateline.importers.middleware.WordPressIdRedirectMiddleware",
     # Last, as django-axes requires: it turns a lockout into its 429 response.
     "axes.middleware.AxesMiddleware",
 ]

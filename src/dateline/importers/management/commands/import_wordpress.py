@@ -1,0 +1,87 @@
+"""`dateline import-wordpress EXPORT.xml`: a thin wrapper around wordpress_import()."""
+
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dateline.importers.services import ImportReport, wordpress_import
+from dateline.importers.wxr import WxrError
+
+SHOWN_PER_LIST = 50
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress site from the file its Tools > Export writes (WXR): sections, "
+        "tags, authors, posts, pages, images and comments. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", help="The WXR file WordPress exported.")
+        parser.add_argument(
+            "--media-dir",
+            help="The old site's wp-content/uploads folder, copied here; images come from it.",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Show what would be imported; write nothing."
+        )
+
+    def handle(self, *args, export, media_dir=None, dry_run=False, **options):
+        console = Console(file=self.stdout._out, highlight=False, soft_wrap=True)
+        try:
+            if console.is_terminal and options.get("verbosity", 1) > 0:
+                with Progress(
+                    TextColumn("Importing"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeElapsedColumn(),
+                    console=console,
+                    transient=True,
+                ) as bar:
+                    task = bar.add_task("items", total=None)
+                    report = wordpress_import(
+                        source=export,
+                        media_dir=media_dir,
+                        dry_run=dry_run,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total),
+                    )
+            else:
+                report = wordpress_import(source=export, media_dir=media_dir, dry_run=dry_run)
+        except FileNotFoundError as error:
+            raise CommandError(f"{export}: no such file") from error
+        except WxrError as error:
+            raise CommandError(f"Nothing was imported. {error}") from error
+        _print_report(console, report)
+
+
+def _print_report(console: Console, report: ImportReport) -> None:
+    title = f"WordPress import from {report.source or 'the export'}"
+    if report.dry_run:
+        title += " (dry run: nothing was written)"
+    table = Table(title=title)
+    table.add_column("kind")
+    for column in ("created", "updated", "unchanged", "skipped"):
+        table.add_column(column, justify="right")
+    for kind, counts in report.rows():
+        table.add_row(
+            kind,
+            str(counts.created),
+            str(counts.updated),
+            str(counts.unchanged),
+            str(counts.skipped),
+        )
+    console.print(table)
+    _print_list(console, "Skipped", report.problems)
+    _print_list(console, "Missing image files (not in --media-dir)", report.missing_media)
+    _print_list(console, "Warnings", report.warnings)
+
+
+def _print_list(console: Console, heading: str, items: list[str]) -> None:
+    if not items:
+        return
+    console.print(f"\n[bold]{heading}[/bold] ({len(items)}):")
+    for item in items[:SHOWN_PER_LIST]:
+        console.print(f"  - {item}", markup=False)
+    if len(items) > SHOWN_PER_LIST:
+        console.print(f"  ... and {len(items) - SHOWN_PER_LIST} more")

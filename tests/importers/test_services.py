@@ -1,0 +1,328 @@
+"""Moving a WordPress site: what an editor and a reader find after `import-wordpress`.
+
+The exports are real (newsroom.xml from WordPress 6.1's exporter) or hand-damaged
+(broken.xml, malformed.xml); see tests/fixtures/wordpress/.
+"""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from taggit.models import Tag
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from dateline.comments.models import Comment, ModerationDecision
+from dateline.importers.models import ImportedObject
+from dateline.importers.services import wordpress_import
+from dateline.importers.wxr import WxrError
+from dateline.news.models import ArticlePage, AuthorPage, SectionPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress"
+NEWSROOM = FIXTURES / "newsroom.xml"
+BROKEN = FIXTURES / "broken.xml"
+MALFORMED = FIXTURES / "malformed.xml"
+UPLOADS = FIXTURES / "uploads"
+PRIVATE_EMAILS = [
+    "marie.lefevre@news.example.org",
+    "kenji.sato@news.example.org",
+    "lea.fontaine@example.com",
+]
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """This folder's conftest turns the project fixture off for the pure tests; on again."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def imported(home):
+    return wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+
+
+def article(slug: str) -> ArticlePage:
+    return ArticlePage.objects.get(slug=slug)
+
+
+def written_rows() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "comments": Comment.objects.count(),
+        "redirects": Redirect.objects.count(),
+        "images": get_image_model().objects.count(),
+        "tags": Tag.objects.count(),
+        "users": get_user_model().objects.count(),
+        "mapping": ImportedObject.objects.count(),
+    }
+
+
+# -- what the editor finds ------------------------------------------------------------
+
+
+def test_categories_become_sections_and_subsections(imported, home):
+    news = SectionPage.objects.child_of(home).get(slug="news")
+    world = SectionPage.objects.child_of(news).get(slug="world")
+    assert world.title == "World"
+    assert set(SectionPage.objects.child_of(world).values_list("title", flat=True)) == {
+        "Asia",
+        "Europe",
+    }
+    assert SectionPage.objects.get(slug="economie").title == "Économie"
+    assert SectionPage.objects.get(slug="europe").intro == "From Lisbon to Helsinki."
+    assert imported.counts["category"].created == 7
+
+
+def test_a_published_post_is_a_live_article_in_its_first_category(imported):
+    story = article("harbour-strike-ends")
+    assert story.live
+    assert story.get_parent().slug == "economie"
+    assert story.title == "Harbour strike ends after twelve days"
+    assert story.standfirst == "Dockers vote to return to work; ferries resume on Friday."
+    assert story.first_published_at == datetime(2024, 3, 14, 17, 5, tzinfo=UTC)
+    assert story.last_published_at == datetime(2024, 3, 14, 17, 5, tzinfo=UTC)
+    assert [author.name for author in story.byline] == ["Marie Lefèvre"]
+    assert set(story.tags.values_list("name", flat=True)) == {"Elections", "Ports & shipping"}
+
+
+def test_the_body_is_blocks_with_the_image_and_its_caption(imported):
+    story = article("harbour-strike-ends")
+    kinds = [block.block_type for block in story.body]
+    assert kinds[:3] == ["paragraph", "paragraph", "subheading"]
+    assert {"pull_quote", "image", "embed"} <= set(kinds)
+    image_block = next(block for block in story.body if block.block_type == "image")
+    assert image_block.value["caption"].startswith("Fishing boats leave the harbour at dawn")
+    assert image_block.value["image"].file.name.endswith(".png")
+    quote = next(block for block in story.body if block.block_type == "pull_quote")
+    assert quote.value["attribution"] == "Hélène Marchand, owner of Le Café du Port"
+
+
+def test_the_featured_image_is_the_lead_image(imported):
+    story = article("harbour-strike-ends")
+    assert story.lead_image is not None
+    assert get_image_model().objects.count() == 1  # used twice, stored once
+
+
+def test_a_post_without_excerpt_gets_its_first_sentence_as_standfirst(imported):
+    assert article("polls-open-for-the-regional-election").standfirst == (
+        "Polling stations open at 8am."
+    )
+
+
+def test_drafts_stay_drafts_and_scheduled_posts_are_scheduled(imported):
+    draft = ArticlePage.objects.get(title__startswith="DRAFT: Council budget")
+    assert not draft.live
+    assert draft.first_published_at is None
+    scheduled = article("polls-open-for-the-regional-election")
+    assert not scheduled.live
+    assert scheduled.go_live_at == datetime(2030, 3, 15, 6, 0, tzinfo=UTC)
+    assert scheduled.status_string == "scheduled"
+
+
+def test_unicode_titles_and_slugs_survive(imported):
+    story = ArticlePage.objects.get(title="東京の夜市、再開へ 🌃")
+    assert story.slug == "tokyo-night-market"
+    assert story.get_parent().slug == "asia"
+
+
+def test_pages_are_plain_pages_under_the_home_page_with_their_children(imported, home):
+    about = StandardPage.objects.child_of(home).get(slug="about")
+    assert about.live
+    assert "covered the waterfront since 1887" in str(about.body)
+    assert StandardPage.objects.child_of(about).get().title == "Corrections policy"
+
+
+def test_authors_get_profiles_and_private_inactive_accounts(imported):
+    marie = AuthorPage.objects.get(title="Marie Lefèvre")
+    assert marie.live
+    assert marie.user.email == "marie.lefevre@news.example.org"
+    assert not marie.user.is_active
+    assert not marie.user.has_usable_password()
+    assert AuthorPage.objects.filter(title="佐藤 健二").exists()
+
+
+# -- comments --------------------------------------------------------------------------
+
+
+def test_comments_keep_their_threads_dates_and_writers(imported):
+    story = article("harbour-strike-ends")
+    first = Comment.objects.get(article=story, author_name="Léa Fontaine", parent=None)
+    reply = Comment.objects.get(parent=first)
+    reply_to_reply = Comment.objects.get(parent=reply)
+    deepest = Comment.objects.get(parent=reply_to_reply)
+    assert (first.depth, reply.depth, reply_to_reply.depth, deepest.depth) == (0, 1, 2, 3)
+    assert deepest.root_id == first.pk
+    assert first.author_email == "lea.fontaine@example.com"
+    assert first.created_at.year == 2024
+    assert "<" not in first.text
+
+
+def test_a_staff_reply_is_linked_to_the_writers_account(imported):
+    reply = Comment.objects.get(parent__author_name="Léa Fontaine", parent__parent=None)
+    assert reply.user == AuthorPage.objects.get(title="Marie Lefèvre").user
+
+
+def test_comment_states_are_kept_and_trash_is_rejected(imported):
+    statuses = set(
+        Comment.objects.filter(article=article("harbour-strike-ends")).values_list(
+            "status", flat=True
+        )
+    )
+    assert statuses == {"approved", "pending", "spam", "rejected"}
+    assert ModerationDecision.objects.filter(phase="import").count() == Comment.objects.count()
+
+
+def test_commenter_addresses_are_stored_truncated(imported):
+    prefixes = set(Comment.objects.exclude(ip_prefix=None).values_list("ip_prefix", flat=True))
+    assert prefixes
+    assert all(p.endswith(".0") or p.endswith("::") for p in prefixes)
+
+
+def test_pingbacks_are_not_comments(imported):
+    assert imported.counts["comment"].skipped == 1
+    assert any("pingback" in problem for problem in imported.problems)
+
+
+# -- what a reader sees ----------------------------------------------------------------
+
+
+def test_old_permalinks_answer_301_to_the_new_address(imported, client):
+    story = article("harbour-strike-ends")
+    response = client.get("/2024/03/harbour-strike-ends/")
+    assert response.status_code == 301
+    assert response["Location"] == story.url
+
+
+def test_old_links_by_id_answer_301_to_the_new_address(imported, client):
+    story = article("harbour-strike-ends")
+    response = client.get("/?p=5")
+    assert response.status_code == 301
+    assert response["Location"] == story.url
+    about = StandardPage.objects.get(slug="about")
+    assert client.get("/?page_id=10")["Location"] == about.url
+    assert client.get("/?p=999999").status_code == 200  # unknown ids: the home page
+
+
+def test_the_imported_article_renders_with_comments_and_no_email(imported, client):
+    story = article("harbour-strike-ends")
+    html = client.get(story.url).content.decode()
+    assert "Harbour strike ends after twelve days" in html
+    assert "Fishing boats leave the harbour at dawn" in html
+    for page in [story, AuthorPage.objects.get(title="Marie Lefèvre")]:
+        page_html = client.get(page.url).content.decode()
+        for email in PRIVATE_EMAILS:
+            assert email not in page_html
+
+
+# -- running it again ------------------------------------------------------------------
+
+
+def test_a_second_run_creates_nothing(imported):
+    before = written_rows()
+    again = wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+    assert written_rows() == before
+    assert all(counts.created == 0 for _, counts in again.rows())
+    assert again.counts["post"].unchanged == 5
+    assert again.counts["comment"].unchanged == imported.counts["comment"].created
+
+
+def test_a_changed_post_is_updated_in_place(imported, tmp_path):
+    changed = tmp_path / "changed.xml"
+    changed.write_text(
+        NEWSROOM.read_text().replace(
+            "Harbour strike ends after twelve days", "Harbour strike ends after 12 days"
+        )
+    )
+    before = written_rows()
+    again = wordpress_import(source=changed, media_dir=UPLOADS)
+    assert again.counts["post"].updated == 1
+    story = article("harbour-strike-ends")
+    assert story.title == "Harbour strike ends after 12 days"
+    assert story.live
+    assert story.first_published_at == datetime(2024, 3, 14, 17, 5, tzinfo=UTC)
+    assert written_rows() == before
+
+
+def test_a_run_that_stopped_halfway_is_finished_by_the_next(home, tmp_path):
+    # The first half of the site: the export cut after the first story.
+    text = NEWSROOM.read_text()
+    cut = text.index("<item>", text.index("<wp:post_id>5</wp:post_id>"))
+    half = tmp_path / "half.xml"
+    half.write_text(text[:cut] + "</channel></rss>")
+    wordpress_import(source=half, media_dir=UPLOADS)
+    assert ArticlePage.objects.count() == 1
+    report = wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+    assert report.counts["post"].unchanged == 1
+    assert report.counts["post"].created == 4
+    assert ArticlePage.objects.count() == 5
+
+
+def test_a_dry_run_reports_everything_and_writes_nothing(home, settings):
+    before = written_rows()
+    report = wordpress_import(source=NEWSROOM, media_dir=UPLOADS, dry_run=True)
+    assert report.counts["post"].created == 5
+    assert report.counts["comment"].created > 0
+    assert written_rows() == before
+    assert not Path(settings.MEDIA_ROOT).exists() or not any(
+        Path(settings.MEDIA_ROOT).rglob("*.png")
+    )
+
+
+# -- damaged exports -------------------------------------------------------------------
+
+
+def test_a_damaged_export_imports_the_good_items_and_lists_the_bad(home):
+    report = wordpress_import(source=BROKEN)
+    titles = set(ArticlePage.objects.values_list("title", flat=True))
+    assert {"Good story before the damage", "Good story after the damage"} <= titles
+    assert "Story with an impossible date" not in titles
+    problems = "\n".join(report.problems)
+    assert "Story without an id" in problems
+    assert "impossible date" in problems or "not a date" in problems
+    assert "liveblog_entry" in problems
+    assert report.counts["post"].skipped >= 2
+
+
+def test_a_reply_to_a_missing_comment_becomes_a_top_level_comment(home):
+    report = wordpress_import(source=BROKEN)
+    assert Comment.objects.filter(parent=None).count() == Comment.objects.count()
+    assert any("999" in warning for warning in report.warnings)
+
+
+def test_a_malformed_export_stops_before_writing_anything(home):
+    before = written_rows()
+    with pytest.raises(WxrError) as error:
+        wordpress_import(source=MALFORMED)
+    assert error.value.line == 12
+    assert written_rows() == before
+
+
+def test_missing_image_files_are_listed(home, tmp_path):
+    empty_uploads = tmp_path / "uploads"
+    empty_uploads.mkdir()
+    report = wordpress_import(source=NEWSROOM, media_dir=empty_uploads)
+    assert report.missing_media == ["2024/03/harbour-at-dawn.png"]
+    story = article("harbour-strike-ends")
+    assert story.lead_image is None
+    assert "image" not in [block.block_type for block in story.body]
+
+
+def test_an_image_path_cannot_leave_the_media_folder(home, tmp_path):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((UPLOADS / "2024/03/harbour-at-dawn.png").read_bytes())
+    inside = tmp_path / "uploads"
+    inside.mkdir()
+    export = tmp_path / "escape.xml"
+    export.write_text(
+        NEWSROOM.read_text().replace(
+            "/wp-content/uploads/2024/03/harbour-at-dawn.png",
+            "/wp-content/uploads/../secret.png",
+        )
+    )
+    report = wordpress_import(source=export, media_dir=inside)
+    assert get_image_model().objects.count() == 0
+    assert report.missing_media

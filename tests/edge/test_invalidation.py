@@ -144,3 +144,24 @@ def test_approving_and_removing_a_comment_refreshes_its_article(site, story, war
     reply = site.get(ARTICLE)
     assert reply.cache == "MISS"
     assert "The harbour master deserves a medal." not in reply.text
+
+
+@pytest.mark.skipif(not apps.is_installed("dateline.comments"), reason="no comments app")
+def test_a_page_of_an_articles_comments_is_refreshed_with_it(site, story, commit):
+    threads = f"/comments/article/{story.pk}/"
+    first = site.get(threads)
+    assert first.status == 200
+    assert f"page-{story.pk}" in first.keys
+    assert site.get(threads).cache == "HIT"
+    comment_model = apps.get_model("comments", "Comment")
+    commit(
+        comment_model.objects.create,
+        article=story,
+        author_name="Mara",
+        text="Seen from the ferry.",
+        html="<p>Seen from the ferry.</p>",
+        status="approved",
+    )
+    reply = site.get(threads)
+    assert reply.cache == "MISS"
+    assert "Seen from the ferry." in reply.text

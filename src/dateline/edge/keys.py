@@ -87,5 +87,21 @@ def keys_for_context(context: dict) -> set[str]:
     return {page_key(page.pk) for value in context.values() for page in pages_in(value) if page.pk}
 
 
+PAGE_URL_ARGUMENTS = ("article_id", "page_id")
+
+
+def keys_for_url_arguments(request) -> set[str]:
+    """``page-<id>`` for a view addressed by a page's id (``/comments/article/12/``)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return set()
+    found = set()
+    for name in PAGE_URL_ARGUMENTS:
+        value = match.kwargs.get(name)
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            found.add(page_key(int(value)))
+    return found
+
+
 def header_value(keys: Iterable[str]) -> str:
     return " ".join(sorted(set(keys)))

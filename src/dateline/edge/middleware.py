@@ -16,8 +16,9 @@ class EdgeMiddleware:
     """Collects surrogate keys while a response renders and sends them as ``Surrogate-Key``.
 
     Keys come from the page served (a Wagtail hook), from every page in the template
-    context (cards, bylines, related stories) and from ``keys.add()`` anywhere in the
-    render. A response that shows no page of its own (feeds, sitemaps, not-found pages)
+    context (cards, bylines, related stories), from a view's ``article_id``/``page_id``
+    URL argument (a page of an article's comments) and from ``keys.add()`` anywhere in
+    the render. A response that shows no page of its own (feeds, sitemaps, not-found pages)
     lists content, so it carries ``listing``.
     """
 
@@ -32,6 +33,7 @@ class EdgeMiddleware:
             context = getattr(response, "context_data", None)
             if isinstance(context, dict):
                 collected |= surrogate.keys_for_context(context)
+            collected |= surrogate.keys_for_url_arguments(request)
         if not any(key.startswith(surrogate.PAGE_PREFIX) for key in collected):
             collected.add(surrogate.LISTING)
         collected.add(surrogate.SETTINGS)

@@ -200,3 +200,12 @@ def test_nodes_sharing_redis_share_pages_and_purges(fake):
         time.sleep(0.01)
     reply = call(node_b, "/world/story/")
     assert (reply.cache, "story version 2" in reply.text) == ("MISS", True)
+
+
+def test_invented_urls_stay_out_of_the_shared_store(fake, tmp_path):
+    cache = cache_for(fake, FileBackend(tmp_path))
+    call(cache, "/world/story/")
+    call(cache, "/world/story/?page=2")
+    call(cache, "/world/story/?utm_source=x&junk=1")
+    assert len(list((tmp_path / "pages").iterdir())) == 2
+    assert call(cache, "/world/story/?utm_source=x&junk=1").cache == "HIT"  # in memory

@@ -8,6 +8,7 @@ headers a CDN needs, and keeps the copy as the last good one for when rendering 
 
 import gzip
 import logging
+import re
 import time
 from email.utils import formatdate, parsedate_to_datetime
 from hashlib import blake2b
@@ -33,6 +34,8 @@ NOT_MODIFIED_HEADERS = {"Cache-Control", "ETag", "Vary", "Last-Modified", "Surro
 MIN_COMPRESS_BYTES = 256
 # After a failed render, serve the stale copy this long before trying again.
 ERROR_BACKOFF = 5.0
+# Query strings of pages worth sharing between workers and nodes: pagination.
+SHAREABLE_QUERY = re.compile(r"page=\d{1,4}")
 
 
 def page_cache(application, config: EdgeSettings | None = None):
@@ -171,6 +174,8 @@ class PageCache:
             code = int(status[:3]) if status else 500
             if code >= 500:
                 if stale is not None:
+                    if len(self._failing_until) > 10_000:
+                        self._failing_until.clear()
                     self._failing_until[key] = time.time() + ERROR_BACKOFF
                     return self._respond(stale, environ, start_response, time.time(), b"STALE")
                 if status is None:
@@ -181,8 +186,19 @@ class PageCache:
                 return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
             entry = self._build(status, headers, body, snapshot)
             backend.pages.put(key, entry)
-            backend.save(key, entry, self.config.keep_stale)
+            if code == 200 and self._shareable(environ):
+                backend.save(key, entry, self.config.keep_stale)
             return self._respond(entry, environ, start_response, time.time(), b"MISS")
+
+    @staticmethod
+    def _shareable(environ) -> bool:
+        """Whether to write a page to the shared store (files or Redis).
+
+        Anyone can invent URLs (junk query strings, paths that are not found); those are
+        kept only in this process's bounded memory, so they cannot fill the disk or Redis.
+        """
+        query = environ.get("QUERY_STRING", "")
+        return not query or SHAREABLE_QUERY.fullmatch(query) is not None
 
     def _render(self, environ):
         """Run Django; for HEAD, render the GET so the stored copy has a body."""

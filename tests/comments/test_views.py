@@ -229,6 +229,7 @@ def test_load_more_pages_threads_with_and_without_javascript(client, article):
     assert fragment.status_code == 200
     assert "<html" not in fragment.content.decode()
     assert f"Thread number {THREADS_PER_PAGE + 2:02d}." in fragment.content.decode()
+    assert 'class="comment-reply-link"' in fragment.content.decode()
     assert client.get(f"/comments/article/{article.pk}/?page=9").status_code == 404
 
 
@@ -339,3 +340,18 @@ def test_comment_settings_are_per_site(home):
 
     settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
     assert (settings.mode, settings.close_after_days) == ("open", 14)
+
+
+def test_a_trusted_origin_from_settings_may_post(client, article, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://www.courier.example"]
+    assert post_comment(client, article, origin="https://www.courier.example").status_code == 303
+    assert post_comment(client, article, origin="https://courier.example").status_code == 403
+
+
+def test_an_unsaved_article_preview_has_no_comments_region(rf, article):
+    from django.template.loader import render_to_string
+
+    from dateline.news.models import ArticlePage
+
+    draft = ArticlePage(title="Draft", standfirst="Soon.")
+    assert render_to_string("comments/region.html", {"page": draft, "request": rf.get("/")}) == "\n"

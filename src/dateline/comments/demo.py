@@ -4,6 +4,7 @@ import random
 from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from dateline.comments import services
 from dateline.comments.models import Comment
@@ -16,6 +17,8 @@ def _thread(article, *, count: int, rng: random.Random) -> None:
     from dateline.news import demo_content as content
 
     published = article.first_published_at
+    # Spread the discussion between publication and now, never in the future.
+    step = max(timezone.now() - published, timedelta(minutes=count)) / (count + 1)
     stored: list[Comment] = []
     for position in range(count):
         writer = content.COMMENTERS[rng.randrange(len(content.COMMENTERS))]
@@ -35,7 +38,7 @@ def _thread(article, *, count: int, rng: random.Random) -> None:
                 url=writer.get("website", ""),
                 text=texts[rng.randrange(len(texts))],
                 parent=parent,
-                created_at=published + timedelta(minutes=20 + 37 * position),
+                created_at=min(published + step * (position + 1), timezone.now()),
                 reason="Demo content.",
             )
         )

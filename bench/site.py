@@ -46,12 +46,19 @@ def facts() -> None:
         counts = {}
     long_read = next((a for a in articles if counts.get(a.pk, 0) >= 20), None) or articles[0]
     other = ArticlePage.objects.live().exclude(pk=long_read.pk).order_by("-first_published_at")[0]
+    # Freshness is checked on the story with the fewest comments, so the new one is on
+    # the article page itself and not on a later page of threads.
+    quiet = min(
+        ArticlePage.objects.live().exclude(pk__in=[long_read.pk, other.pk]),
+        key=lambda article: (counts.get(article.pk, 0), -article.pk),
+    )
     say(f"LONG_PATH={long_read.url}")
     say(f"LONG_ID={long_read.pk}")
     say(f"LONG_WORDS={long_read.word_count}")
     say(f"LONG_COMMENTS={counts.get(long_read.pk, 0)}")
     say(f"POST_ID={other.pk}")
     say(f"POST_PATH={other.url}")
+    say(f"FRESH_PATH={quiet.url}")
 
 
 def open_comments() -> None:

@@ -71,3 +71,13 @@ def test_over_plain_http_cookies_keep_names_browsers_accept(tmp_path):
     # Browsers drop __Host- cookies that arrive without HTTPS, which would break sign-in.
     found = settings_in(production_env(tmp_path), "SESSION_COOKIE_NAME", "SECURE_HSTS_SECONDS")
     assert found == {"SESSION_COOKIE_NAME": "sessionid", "SECURE_HSTS_SECONDS": 0}
+
+
+def test_serving_behind_https_without_trusted_proxies_is_refused(settings):
+    from dateline.core.deploy import production_problems
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.DATELINE_TRUSTED_PROXIES = []
+    assert any("DATELINE_TRUSTED_PROXIES" in problem for problem in production_problems())
+    settings.DATELINE_TRUSTED_PROXIES = ["127.0.0.1"]
+    assert not any("DATELINE_TRUSTED_PROXIES" in problem for problem in production_problems())

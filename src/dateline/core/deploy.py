@@ -22,4 +22,11 @@ def production_problems() -> list[str]:
         )
     if settings.DEBUG:
         problems.append("DATELINE_DEBUG is on: production mode never runs with debug.")
+    if settings.SECURE_PROXY_SSL_HEADER and not settings.DATELINE_TRUSTED_PROXIES:
+        # Every request would seem to come from the proxy: one attacker's failed sign-ins
+        # would lock every editor out, and the audit would show only the proxy.
+        problems.append(
+            "DATELINE_HTTPS is on but DATELINE_TRUSTED_PROXIES is empty: set it to the "
+            "address of the HTTPS proxy in front (for example: 127.0.0.1)."
+        )
     return problems

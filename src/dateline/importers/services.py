@@ -243,6 +243,7 @@ class _Importer:
         self.reported_missing: set[str] = set()
         self.waiting_lead_images: list[tuple[int, int]] = []  # (article id, attachment id)
         self.authorless: dict[str, int] = defaultdict(int)  # missing login -> posts
+        self.child_slugs: dict[int, set[str]] = {}  # parent page id -> its children's slugs
         self.site_title = "Staff"
         self.content_types = {
             model: ContentType.objects.get_for_model(model)
@@ -581,10 +582,12 @@ class _Importer:
                 )
         return blocks, first_image
 
-    def _standfirst(self, post: WxrPost, title: str) -> str:
+    def _standfirst(self, post: WxrPost, title: str, body: list[dict]) -> str:
+        """The excerpt, else the first sentence of the first paragraph, else the title."""
         excerpt = html_to_text(post.excerpt)
         if not excerpt:
-            excerpt = _first_sentence(html_to_text(post.content))
+            first = next((b["value"] for b in body if b["type"] == "paragraph"), "")
+            excerpt = _first_sentence(html_to_text(first))
         return _clip(excerpt or title, 600)
 
     def _post_fingerprint(self, post: WxrPost) -> str:
@@ -621,7 +624,7 @@ class _Importer:
         lead = self._lead_image(post, body, first_image)
         tags = [self._tag_for(ref.slug, ref.name)[0] for ref in post.tags if ref.name or ref.slug]
         fields = {
-            "standfirst": self._standfirst(post, title),
+            "standfirst": self._standfirst(post, title, body),
             "body": body,
             "lead_image": lead["image"],
             "lead_image_caption": lead["caption"],
@@ -812,17 +815,19 @@ class _Importer:
 
     def _free_slug(self, parent: Page, slug: str) -> str:
         """The slug itself when no sibling has it, else the slug with a number."""
-        siblings = set(
-            Page.objects.child_of(parent)
-            .filter(slug__startswith=slug)
-            .values_list("slug", flat=True)
-        )
+        siblings = self.child_slugs.get(parent.pk)
+        if siblings is None:
+            # Read once per parent; the run adds the slugs it gives out.
+            siblings = set(Page.objects.child_of(parent).values_list("slug", flat=True))
+            self.child_slugs[parent.pk] = siblings
         if slug not in siblings:
+            siblings.add(slug)
             return slug
         number = 2
         while f"{slug}-{number}" in siblings:
             number += 1
         self.report.warnings.append(f"the address {slug!r} was taken; used {slug}-{number}")
+        siblings.add(f"{slug}-{number}")
         return f"{slug}-{number}"
 
     # -- redirects ---------------------------------------------------------------
@@ -836,11 +841,13 @@ class _Importer:
             parts = urlsplit(post.link)
             old_paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
         wanted = {Redirect.normalise_path(path) for path in old_paths} - {"", "/", new_path}
-        existing = Redirect.objects.filter(site=None, old_path__in=wanted)
-        existing.exclude(redirect_page=page).update(
-            redirect_page=page, redirect_link="", is_permanent=True
-        )
-        known = set(existing.values_list("old_path", flat=True))
+        existing = list(Redirect.objects.filter(site=None, old_path__in=wanted))
+        moved = [r.pk for r in existing if r.redirect_page_id != page.pk or r.redirect_link]
+        if moved:
+            Redirect.objects.filter(pk__in=moved).update(
+                redirect_page=page, redirect_link="", is_permanent=True
+            )
+        known = {r.old_path for r in existing}
         Redirect.objects.bulk_create(
             Redirect(old_path=path, redirect_page=page, is_permanent=True)
             for path in sorted(wanted - known)

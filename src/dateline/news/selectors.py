@@ -5,7 +5,15 @@ number of queries wherever it is shown: page, feed or API.
 """
 
 from django.apps import apps
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -124,9 +132,11 @@ def front_page(*, home) -> dict:
 def article_extras(article, *, preview: bool = False) -> dict:
     """What an article page shows besides its own fields: byline, tags and related stories.
 
-    A preview keeps the byline from the unsaved revision; a live page loads it in one query.
+    A preview keeps the byline and tags from the unsaved revision; a live page loads each
+    once, so the template, structured data and page head all share them.
     """
     if not preview:
+        prefetch_related_objects([article], "tags")
         article.__dict__["byline"] = [
             link.author
             for link in _model("ArticleAuthor")

@@ -50,7 +50,8 @@ def test_behind_https_cookies_are_secure_host_only_and_hsts_is_a_year(tmp_path):
     found = settings_in(
         production_env(tmp_path, DATELINE_HTTPS="1"),
         "SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
-        "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE",
+        "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE",
+        "CSRF_COOKIE_SAMESITE",
         "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_SSL_REDIRECT",
     )  # fmt: skip
     assert found == {
@@ -59,6 +60,7 @@ def test_behind_https_cookies_are_secure_host_only_and_hsts_is_a_year(tmp_path):
         "SESSION_COOKIE_SECURE": True,
         "CSRF_COOKIE_SECURE": True,
         "SESSION_COOKIE_HTTPONLY": True,
+        "CSRF_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "CSRF_COOKIE_SAMESITE": "Lax",
         "SECURE_HSTS_SECONDS": 31_536_000,

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.core import views as core_views
+from dateline.discovery.api import api as discovery_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -12,6 +13,7 @@ urlpatterns = [
     path("", include("dateline.ops.urls")),  # /healthz and /readyz
     path("", include("dateline.discovery.urls")),
     path("search/", include("dateline.search.urls")),
+    path("api/v1/", discovery_api.urls),
     path("comments/", include("dateline.comments.urls")),
 ]
 

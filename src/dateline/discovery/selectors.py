@@ -153,6 +153,11 @@ def news_sitemap_articles(*, now: datetime | None = None) -> list:
     return news.attach_sections(cards[:NEWS_SITEMAP_LIMIT])
 
 
+def section_queryset() -> QuerySet:
+    """Public sections in menu (tree) order."""
+    return SectionPage.objects.live().public().order_by("path")
+
+
 def _latest(*values):
     return max(filter(None, values), default=None)
 

@@ -1,0 +1,304 @@
+"""The read-only JSON API: /api/v1/articles, /sections, /authors; OpenAPI at /api/v1/openapi.json.
+
+Only public facts leave through here, and the schemas below name every field that
+does: no emails, no user accounts, no drafts or private pages. Article lists come
+from the same selectors as the reader pages and feeds (`news.selectors`).
+"""
+
+from datetime import UTC, datetime
+
+from django.utils.html import strip_tags
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+from taggit.models import Tag
+
+from dateline.discovery import selectors as discovery
+from dateline.news import selectors as news
+from dateline.news.models import ArticlePage, AuthorPage, SectionPage
+from dateline.news.text import stream_text
+
+api = NinjaAPI(
+    title="Dateline read API",
+    version="1.0.0",
+    description=(
+        "Published articles, sections and authors. Read-only, no authentication; "
+        "lists are newest first and paginated with `page` and `page_size`."
+    ),
+    urls_namespace="api",
+    docs_url="/docs/",
+)
+
+MAX_PAGE_SIZE = 100
+MAX_ID = 2**63 - 1  # the database's integer range; larger ids are simply not found
+
+
+class Link(Schema):
+    id: int
+    name: str
+    url: str
+
+
+class SectionOut(Schema):
+    id: int
+    title: str
+    slug: str
+    url: str
+    intro: str
+    parent_id: int | None
+
+
+class AuthorOut(Schema):
+    id: int
+    name: str
+    slug: str
+    url: str
+    role: str
+    bio_text: str
+    photo_url: str | None
+    links: dict[str, str]
+
+
+class ArticleOut(Schema):
+    id: int
+    guid: str
+    title: str
+    url: str
+    standfirst: str
+    section: Link
+    authors: list[Link]
+    tags: list[str]
+    published_at: datetime | None
+    updated_at: datetime | None
+    word_count: int
+    image_url: str | None
+
+
+class ArticleDetailOut(ArticleOut):
+    dateline: str
+    body_html: str
+    body_text: str
+    image_caption: str
+    image_credit: str
+
+
+class Paginated(Schema):
+    count: int
+    page: int
+    page_size: int
+    next_page: int | None
+    previous_page: int | None
+
+
+class ArticleList(Paginated):
+    results: list[ArticleOut]
+
+
+class SectionList(Paginated):
+    results: list[SectionOut]
+
+
+class AuthorList(Paginated):
+    results: list[AuthorOut]
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1, le=1_000_000, description="1 for the first page.")
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+class ArticleFilters(PageParams):
+    section: int | None = Field(
+        None, ge=1, le=MAX_ID, description="A section id; includes subsections."
+    )
+    author: int | None = Field(None, ge=1, le=MAX_ID, description="An author id.")
+    tag: str | None = Field(None, max_length=100, description="A tag slug.")
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+
+class Error(Schema):
+    detail: str
+
+
+def _paginate(items, params: PageParams, count: int | None = None) -> dict:
+    count = items.count() if count is None else count
+    start = (params.page - 1) * params.page_size
+    if params.page > 1 and start >= count:
+        raise HttpError(404, "No such page of results.")
+    last_page = max(1, -(-count // params.page_size))
+    return {
+        "count": count,
+        "page": params.page,
+        "page_size": params.page_size,
+        "next_page": params.page + 1 if params.page < last_page else None,
+        "previous_page": params.page - 1 if params.page > 1 else None,
+        "items": items[start : start + params.page_size],
+    }
+
+
+def _root(request) -> str:
+    return discovery.site_for(request).root_url
+
+
+def _section_out(section, root: str) -> dict:
+    parent_id = None
+    if section.depth > 3:
+        parent_id = (
+            SectionPage.objects.filter(path=section.path[: -section.steplen])
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return {
+        "id": section.pk,
+        "title": section.title,
+        "slug": section.slug,
+        "url": root + section.url,
+        "intro": section.intro,
+        "parent_id": parent_id,
+    }
+
+
+def _author_out(author, root: str) -> dict:
+    photo = author.photo.get_rendition(news.AUTHOR_PHOTO).url if author.photo else None
+    return {
+        "id": author.pk,
+        "name": author.title,
+        "slug": author.slug,
+        "url": root + author.url,
+        "role": author.role,
+        "bio_text": strip_tags(author.bio).strip(),
+        "photo_url": (root + photo if photo and photo.startswith("/") else photo),
+        "links": dict(author.profile_links),
+    }
+
+
+def _article_out(article, request, root: str) -> dict:
+    image = article.lead_image.get_rendition(news.CARD_IMAGE).url if article.lead_image else None
+    return {
+        "id": article.pk,
+        "guid": discovery.article_guid(article, discovery.site_for(request)),
+        "title": article.title,
+        "url": root + article.url,
+        "standfirst": article.standfirst,
+        "section": {
+            "id": article.section.pk,
+            "name": article.section.title,
+            "url": root + article.section.url,
+        },
+        "authors": [
+            {"id": link.author.pk, "name": link.author.title, "url": root + link.author.url}
+            for link in article.authors.all()
+        ],
+        "tags": [tag.name for tag in article.tags.all()],
+        "published_at": article.first_published_at,
+        "updated_at": discovery.article_modified_at(article),
+        "word_count": article.word_count,
+        "image_url": (root + image if image and image.startswith("/") else image),
+    }
+
+
+def _utc(value: datetime) -> datetime:
+    """An aware UTC datetime (naive input is taken as UTC); out-of-range input is a 400."""
+    try:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError) as error:
+        raise HttpError(400, "That date is out of range.") from error
+
+
+def _known_id(value: int) -> bool:
+    return 0 < value <= MAX_ID
+
+
+def filtered_articles(filters: ArticleFilters):
+    """Articles for the API: the reader pages' selectors, combined by intersection."""
+    articles = news.article_cards()
+    if filters.section is not None:
+        section = SectionPage.objects.live().public().filter(pk=filters.section).first()
+        if section is None:
+            raise HttpError(404, "No such section.")
+        articles = news.section_articles(section)
+    if filters.author is not None:
+        author = AuthorPage.objects.live().public().filter(pk=filters.author).first()
+        if author is None:
+            raise HttpError(404, "No such author.")
+        articles = articles.filter(pk__in=news.articles_by(author).values("pk"))
+    if filters.tag is not None:
+        tag = Tag.objects.filter(slug=filters.tag).first()
+        if tag is None:
+            raise HttpError(404, "No such tag.")
+        articles = articles.filter(pk__in=news.articles_tagged(tag).values("pk"))
+    if filters.published_after is not None:
+        articles = articles.filter(first_published_at__gte=_utc(filters.published_after))
+    if filters.published_before is not None:
+        articles = articles.filter(first_published_at__lt=_utc(filters.published_before))
+    return articles.prefetch_related("tags")
+
+
+@api.get("/articles/", response={200: ArticleList, 404: Error}, tags=["articles"])
+def article_list(request, filters: Query[ArticleFilters]):
+    """Published articles, newest first."""
+    page = _paginate(filtered_articles(filters), filters)
+    root = _root(request)
+    cards = news.attach_sections(page.pop("items"))
+    return {**page, "results": [_article_out(article, request, root) for article in cards]}
+
+
+@api.get("/articles/{article_id}/", response={200: ArticleDetailOut, 404: Error}, tags=["articles"])
+def article_detail(request, article_id: int):
+    """One published article with its body."""
+    if not _known_id(article_id):
+        raise HttpError(404, "No such article.")
+    article = (
+        news.article_cards(ArticlePage.objects.filter(pk=article_id))
+        .defer(None)
+        .prefetch_related("tags")
+        .first()
+    )
+    if article is None:
+        raise HttpError(404, "No such article.")
+    root = _root(request)
+    return {
+        **_article_out(news.attach_sections([article])[0], request, root),
+        "dateline": article.dateline_place,
+        "body_html": str(article.body),
+        "body_text": stream_text(article.body),
+        "image_caption": article.lead_image_caption,
+        "image_credit": article.lead_image_credit,
+    }
+
+
+@api.get("/sections/", response={200: SectionList, 404: Error}, tags=["sections"])
+def section_list(request, params: Query[PageParams]):
+    """Every public section, in menu order."""
+    page = _paginate(discovery.section_queryset(), params)
+    root = _root(request)
+    return {**page, "results": [_section_out(s, root) for s in page.pop("items")]}
+
+
+@api.get("/sections/{section_id}/", response={200: SectionOut, 404: Error}, tags=["sections"])
+def section_detail(request, section_id: int):
+    sections = discovery.section_queryset()
+    section = sections.filter(pk=section_id).first() if _known_id(section_id) else None
+    if section is None:
+        raise HttpError(404, "No such section.")
+    return _section_out(section, _root(request))
+
+
+@api.get("/authors/", response={200: AuthorList, 404: Error}, tags=["authors"])
+def author_list(request, params: Query[PageParams]):
+    """Everyone with a public author page, by name."""
+    page = _paginate(news.author_profiles(), params)
+    root = _root(request)
+    return {**page, "results": [_author_out(a, root) for a in page.pop("items")]}
+
+
+@api.get("/authors/{author_id}/", response={200: AuthorOut, 404: Error}, tags=["authors"])
+def author_detail(request, author_id: int):
+    authors = news.author_profiles()
+    author = authors.filter(pk=author_id).first() if _known_id(author_id) else None
+    if author is None:
+        raise HttpError(404, "No such author.")
+    return _author_out(author, _root(request))

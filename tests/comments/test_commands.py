@@ -78,3 +78,11 @@ def test_demo_comments_give_the_long_read_a_threaded_discussion(home, comment_se
     assert all(Comment.objects.filter(article=a).exists() for a in articles[1:])
     assert seed_demo_comments(articles) == 0
     assert Comment.objects.count() == created
+
+
+def test_the_scheduler_purges_old_ip_networks(article):
+    old = CommentFactory(article=article)
+    Comment.objects.update(ip_prefix="203.0.113.0", created_at=timezone.now() - timedelta(days=100))
+    call_command("scheduler", "--once")
+    old.refresh_from_db()
+    assert old.ip_prefix is None

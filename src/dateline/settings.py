@@ -204,6 +204,7 @@ TASKS = {
 # Periodic jobs run by `dateline scheduler` (started by `dateline serve`): (command, seconds).
 DATELINE_PERIODIC_COMMANDS = [("publish_scheduled", 60)]
 DATELINE_PERIODIC_COMMANDS.append(("comments purge-ips", 86_400))  # IP networks: 90 days
+DATELINE_PERIODIC_COMMANDS.append(("prune_login_events --days 180", 86_400))  # sign-in audit
 if not TESTING:  # tests run tasks inline: there is no task table to prune
     DATELINE_PERIODIC_COMMANDS.append(("prune_db_task_results --min-age-days 7", 86_400))
 

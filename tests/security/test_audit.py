@@ -47,3 +47,19 @@ def test_editors_without_the_permission_cannot_read_it(client, editor, home):
     response = client.get("/admin/sign-in-audit/")
     assert response.status_code in (302, 403)
     assert b"203.0.113" not in response.content
+
+
+def test_old_events_are_pruned_and_recent_ones_kept(db):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = LoginEvent.objects.create(kind=LoginEvent.Kind.FAILED, username="spray")
+    LoginEvent.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=200))
+    recent = LoginEvent.objects.create(kind=LoginEvent.Kind.SIGNED_IN, username="editor")
+    out = StringIO()
+    call_command("prune_login_events", days=180, stdout=out)
+    assert list(LoginEvent.objects.all()) == [recent]
+    assert "Deleted 1 sign-in events" in out.getvalue()

@@ -1,9 +1,12 @@
 """Writes of the security app: the sign-in audit trail and two-factor devices."""
 
+from datetime import timedelta
+
 import django_otp
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dateline.security.client_address import client_address_for
@@ -77,3 +80,12 @@ def totp_devices_remove(*, request: HttpRequest, user: AbstractBaseUser) -> int:
     if removed:
         login_event_record(kind=LoginEvent.Kind.SECOND_FACTOR_REMOVED, request=request, user=user)
     return removed
+
+
+def login_events_prune(*, older_than: timedelta) -> int:
+    """Forget sign-in events older than `older_than`; returns how many went.
+
+    A password-spraying run writes one event per attempt, so the trail needs an end.
+    """
+    deleted, _ = LoginEvent.objects.filter(at__lt=timezone.now() - older_than).delete()
+    return deleted

@@ -29,7 +29,10 @@ def desk(client, moderator):
 def test_moderators_group_has_what_the_desk_needs():
     group = Group.objects.get(name="Comment moderators")
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"access_admin", "moderate_comment", "add_moderationword", "add_ban"} <= codenames
+    assert {
+        "access_admin", "moderate_comment", "add_moderationword", "add_ban",
+        "change_commentsettings",
+    } <= codenames  # fmt: skip
 
 
 def test_desk_is_for_moderators_only(client, django_user_model):

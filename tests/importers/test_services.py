@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -121,6 +122,18 @@ def test_drafts_stay_drafts_and_scheduled_posts_are_scheduled(imported):
     assert not scheduled.live
     assert scheduled.go_live_at == datetime(2030, 3, 15, 6, 0, tzinfo=UTC)
     assert scheduled.status_string == "scheduled"
+
+
+def test_a_scheduled_post_goes_live_when_its_time_comes(home, tmp_path):
+    # Exported while the story was scheduled for a time that has passed since.
+    overdue = tmp_path / "overdue.xml"
+    overdue.write_text(NEWSROOM.read_text().replace("2030-03-15", "2025-03-15"))
+    wordpress_import(source=overdue)
+    assert not article("polls-open-for-the-regional-election").live
+    call_command("publish_scheduled")
+    story = article("polls-open-for-the-regional-election")
+    assert story.live
+    assert story.first_published_at is not None
 
 
 def test_unicode_titles_and_slugs_survive(imported):

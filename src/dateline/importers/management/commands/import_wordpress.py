@@ -1,5 +1,7 @@
 """`dateline import-wordpress EXPORT.xml`: a thin wrapper around wordpress_import()."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -29,6 +31,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, export, media_dir=None, dry_run=False, **options):
         console = Console(file=self.stdout._out, highlight=False, soft_wrap=True)
+        if not Path(export).is_file():
+            raise CommandError(f"{export}: no such file")
         try:
             if console.is_terminal and options.get("verbosity", 1) > 0:
                 with Progress(
@@ -48,8 +52,6 @@ class Command(BaseCommand):
                     )
             else:
                 report = wordpress_import(source=export, media_dir=media_dir, dry_run=dry_run)
-        except FileNotFoundError as error:
-            raise CommandError(f"{export}: no such file") from error
         except WxrError as error:
             raise CommandError(f"Nothing was imported. {error}") from error
         _print_report(console, report)

@@ -7,6 +7,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
 application = get_wsgi_application()
 
 # Anonymous readers are answered from the page cache before Django runs (production only).
+# Every response, cache hits included, carries a request id for the logs.
 from dateline.edge.wsgi import page_cache  # noqa: E402 - needs the settings loaded above
+from dateline.ops.wsgi import with_request_ids  # noqa: E402
 
-application = page_cache(application)
+application = with_request_ids(page_cache(application))

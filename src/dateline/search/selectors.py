@@ -7,7 +7,15 @@ the same selector every other listing uses.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils import timezone
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.utils import get_descendants_content_types_pks
 
 from dateline.news import selectors as news
 from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
@@ -46,7 +54,48 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
         return articles.order_by("-first_published_at").search(
             query, operator="and", order_by_relevance=False
         )
-    return articles.search(query, operator="and")
+    results = articles.search(query, operator="and")
+    if isinstance(results.query_compiler, SQLiteSearchQueryCompiler):
+        return SQLiteRankedResults(articles, results.query_compiler, backend=results.backend)
+    return results
+
+
+class SQLiteRankedResults:
+    """Relevance-ranked results on SQLite in one FTS5 query.
+
+    The SQLite backend of Wagtail's search ranks by a correlated subquery that repeats
+    the full-text MATCH for every matching row, which took tens of seconds at 10,000
+    articles. This ranks the MATCH rows once (bm25, same weights) and keeps those whose
+    article is in the filtered queryset. Sliceable and countable like SearchResults.
+    """
+
+    def __init__(self, articles, compiler, *, backend):
+        config = compiler.get_config(backend)
+        normalized = normalize(compiler.query)
+        match = MatchExpression(
+            compiler.fields or compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(normalized, config=config),
+        )
+        candidates = articles.annotate(object_key=Cast("pk", CharField())).values("object_key")
+        self._ranked = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(index_entry__content_type__in=get_descendants_content_types_pks(ArticlePage))
+            .filter(index_entry__object_id__in=candidates)
+            .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
+            .order_by("score", "-index_entry__object_id")
+            .values_list("index_entry__object_id", flat=True)
+        )
+
+    def count(self) -> int:
+        return self._ranked.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        ids = [int(pk) for pk in self._ranked[key]]
+        found = ArticlePage.objects.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 def result_cards(results) -> list:

@@ -10,7 +10,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 logger = logging.getLogger("dateline.scheduler")
 
@@ -35,7 +35,9 @@ class Command(BaseCommand):
             time.sleep(max(1.0, min(next_run.values()) - time.monotonic()))
 
     def run_job(self, job: str) -> None:
-        close_old_connections()
+        # A long-lived loop drops stale connections, but never one a caller's transaction holds.
+        if not connection.in_atomic_block:
+            close_old_connections()
         try:
             call_command(*job.split(), verbosity=0)
         except Exception:

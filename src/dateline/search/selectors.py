@@ -10,11 +10,6 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteFTSIndexEntry,
-    SQLiteSearchQueryCompiler,
-)
 from modelsearch.utils import get_descendants_content_types_pks
 
 from dateline.news import selectors as news
@@ -55,7 +50,7 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
             query, operator="and", order_by_relevance=False
         )
     results = articles.search(query, operator="and")
-    if isinstance(results.query_compiler, SQLiteSearchQueryCompiler):
+    if type(results.query_compiler).__name__ == "SQLiteSearchQueryCompiler":
         return SQLiteRankedResults(articles, results.query_compiler, backend=results.backend)
     return results
 
@@ -70,6 +65,10 @@ class SQLiteRankedResults:
     """
 
     def __init__(self, articles, compiler, *, backend):
+        # Only importable where the SQLite backend is in use (its models exist only there).
+        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
         config = compiler.get_config(backend)
         normalized = normalize(compiler.query)
         match = MatchExpression(

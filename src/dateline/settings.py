@@ -190,6 +190,21 @@ EDGE_PAGE_CACHE = not (DEBUG or TESTING) and os.environ.get(
     "DATELINE_PAGE_CACHE", "on"
 ).strip().lower() not in {"off", "0", "false", "no"}
 
+# A CDN or caching proxy in front: Wagtail's frontend cache purges it (from a task) when
+# the page cache purges a page. Varnish/any HTTP PURGE proxy, and Cloudflare, by variables.
+WAGTAILFRONTENDCACHE = {}
+if purge_url := os.environ.get("DATELINE_CDN_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": purge_url,
+    }
+if cloudflare_zone := os.environ.get("DATELINE_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": cloudflare_zone,
+        "BEARER_TOKEN": os.environ.get("DATELINE_CLOUDFLARE_API_TOKEN", ""),
+    }
+
 # Background tasks: the database queue, run by `dateline db_worker` (started by `serve`).
 TASKS = {
     "default": {
@@ -228,6 +243,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DATELINE_MEDIA_DIR") or DATA_DIR / "media")
 STORAGES = {

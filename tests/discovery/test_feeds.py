@@ -234,3 +234,12 @@ def test_pages_announce_their_feeds(client, story):
     tag = client.get("/tags/diplomacy/").content.decode()
     assert 'href="http://localhost/feeds/atom/tag/diplomacy/"' in tag
     assert ArticlePage.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("/feed/", "/feeds/rss/"), ("/feed/atom/", "/feeds/atom/")]
+)
+def test_wordpress_feed_addresses_move_permanently_to_ours(client, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new

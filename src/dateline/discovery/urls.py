@@ -1,4 +1,5 @@
 from django.urls import path, register_converter
+from django.views.generic import RedirectView
 
 from dateline.discovery import views
 
@@ -31,6 +32,9 @@ urlpatterns = [
         name="author_feed",
     ),
     path("feeds/<feedformat:fmt>/tag/<slug:key>/", views.feed, {"kind": "tag"}, name="tag_feed"),
+    # Where WordPress served its feeds: subscribers of a migrated site keep their feed.
+    path("feed/", RedirectView.as_view(url="/feeds/rss/", permanent=True)),
+    path("feed/atom/", RedirectView.as_view(url="/feeds/atom/", permanent=True)),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),

@@ -103,9 +103,18 @@ def test_openapi_description_is_served(client, home):
 
 @pytest.fixture
 def api_schema(db, story):
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
     from dateline.wsgi import application
 
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    # As Django's test client does: a request must not close the test's own transaction
+    # (on PostgreSQL, closing it would lose everything the test set up).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_api_never_errors_and_keeps_its_contract(api_schema):

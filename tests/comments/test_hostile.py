@@ -166,3 +166,10 @@ def test_pipeline_stores_safe_html_or_refuses(article, name, text, url):
     else:
         assert "<script" not in comment.html.lower()
         assert comment.status in Comment.Status.values
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "9223372036854775807", "-1", "x"])
+def test_absurd_comment_page_numbers_are_not_errors(client, article, number):
+    assert client.get(f"{article.url}?cpage={number}").status_code == 200
+    response = client.get(f"/comments/article/{article.pk}/?page={number}")
+    assert response.status_code in {200, 404}

@@ -167,3 +167,18 @@ def test_empty_search_shows_the_form(client, stories):
     assert response.status_code == 200
     assert 'id="search-page-q"' in response.content.decode()
     assert response.context["results"] == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": '"'},
+        {"q": '"unbalanced railway'},
+        {"q": 'a* OR "'},
+        {"q": "railway", "published_to": "9999-12-31"},
+        {"q": "railway", "page": "99999999999999999999"},
+    ],
+)
+def test_odd_input_never_breaks_the_search_page(client, stories, params):
+    response = client.get("/search/", params)
+    assert response.status_code in {200, 400, 404}

@@ -20,6 +20,7 @@ from dateline.comments.network import truncate_ip
 from dateline.comments.rendering import normalise_email
 
 THREADS_PER_PAGE = 20
+MAX_PAGE_NUMBER = 100_000
 NESTED_LEVELS = 5  # replies deeper than this are shown flat, with "in reply to"
 SORTS = {"oldest": ("created_at", "pk"), "newest": ("-created_at", "-pk")}
 # What a public page may load: never the email, the network or the user agent.
@@ -137,7 +138,7 @@ def _build_threads(roots: list[Comment], replies: list[Comment]) -> list[ThreadN
 def comment_page(article, *, sort: str = "oldest", number: int = 1) -> CommentPage:
     """One page of top-level threads with all their approved replies, in three queries."""
     sort = sort if sort in SORTS else "oldest"
-    number = max(1, number)
+    number = min(max(1, number), MAX_PAGE_NUMBER)  # past it, the offset overflows SQL integers
     approved = Comment.objects.approved().filter(article_id=article.pk).only(*PUBLIC_FIELDS)
     start = (number - 1) * THREADS_PER_PAGE
     roots = list(

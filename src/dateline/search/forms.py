@@ -17,12 +17,19 @@ class SearchForm(forms.Form):
         label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     sort = forms.ChoiceField(label="Sort by", choices=list(selectors.SORTS.items()), required=False)
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [("", "All sections"), *selectors.section_choices()]
         self.fields["author"].choices = [("", "All authors"), *selectors.author_choices()]
+
+    def clean_q(self) -> str:
+        # A double quote opens a phrase in the full-text engines; an unbalanced one is a
+        # syntax error there. Readers mean the words, so search for the words.
+        return " ".join(self.cleaned_data["q"].replace('"', " ").split())
 
     def clean(self):
         cleaned = super().clean()

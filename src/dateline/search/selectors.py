@@ -42,7 +42,7 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
         articles = articles.filter(id__in=list(ids))
     if filters.published_from is not None:
         articles = articles.filter(first_published_at__gte=_start_of(filters.published_from))
-    if filters.published_to is not None:
+    if filters.published_to is not None and filters.published_to < date.max:
         end = _start_of(filters.published_to + timedelta(days=1))
         articles = articles.filter(first_published_at__lt=end)
     if sort == "newest":

@@ -10,6 +10,7 @@ A comment no phase decided about is approved (post-moderation), unless the site 
 article is pre-moderated.
 """
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -22,6 +23,8 @@ from django.db.models import Count, Q
 from dateline.comments import tokens
 from dateline.comments.models import Ban, Comment, CommentsMode, ModerationDecision, ModerationWord
 from dateline.comments.rendering import render_comment_text
+
+logger = logging.getLogger(__name__)
 
 NAME_MAX = 80
 TEXT_MIN = 2
@@ -245,7 +248,12 @@ def check_links(sub: Submission) -> Decision | None:
     return None
 
 
-def _count_attempt(key: str, window: int) -> int:
+def count_attempt(key: str, window: int) -> int | None:
+    """This attempt's number in the window, or None when the cache cannot count.
+
+    A shared Redis cache that is unreachable answers None (its errors are ignored, see
+    settings) rather than raising.
+    """
     cache.add(key, 0, timeout=window)
     try:
         return cache.incr(key)
@@ -267,7 +275,12 @@ def check_rate(sub: Submission) -> None:
     keys = [f"comments:rate:email:{sub.email}:{slot}"]
     if sub.ip_prefix:
         keys.append(f"comments:rate:ip:{sub.ip_prefix}:{slot}")
-    if max(_count_attempt(key, window) for key in keys) > limit:
+    counts = [count_attempt(key, window) for key in keys]
+    if None in counts:
+        # Refusing every reader while the cache is down would close comments site-wide;
+        # the other guards and the moderation phases still run.
+        logger.warning("Comment rate limits are not counted: the cache is unreachable")
+    if max((count for count in counts if count is not None), default=0) > limit:
         raise CommentRefused(
             "You are commenting too fast. Please wait a few minutes and try again.",
             phase="rate",

@@ -9,7 +9,6 @@ signed form timestamp, the honeypot and the rate limits (see pipeline).
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -20,6 +19,7 @@ from dateline.comments import selectors, services, tokens
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
 from dateline.comments.models import Comment
 from dateline.comments.network import client_ip, truncate_ip
+from dateline.comments.pipeline import count_attempt
 from dateline.news.models import ArticlePage
 
 MAX_POST_BYTES = 100_000
@@ -208,8 +208,7 @@ def report(request, comment_id: int):
     if request.user.is_authenticated:
         reporter = f"user-{request.user.pk}"
     key = f"comments:reports-by:{reporter}"
-    cache.add(key, 0, 3600)
-    if cache.incr(key) > REPORTS_PER_HOUR:
+    if (count_attempt(key, 3600) or 0) > REPORTS_PER_HOUR:  # None: the cache is down
         response = _refuse(request, "Too many reports; please try again later.", status=429)
         response["Retry-After"] = "3600"
         return response

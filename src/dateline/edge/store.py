@@ -147,6 +147,8 @@ class RedisGenerations(Generations):
         self.writer = writer
         self.epoch = -1
         self.synced = threading.Event()
+        self._closed = threading.Event()
+        self._pubsub = None
         self._thread = threading.Thread(target=self._listen, name="edge-purges", daemon=True)
         self._thread.start()
         self.synced.wait(timeout=1.0)
@@ -176,9 +178,9 @@ class RedisGenerations(Generations):
                 table[slot] = generation
 
     def _listen(self) -> None:
-        while True:
+        while not self._closed.is_set():
             try:
-                pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+                self._pubsub = pubsub = self.client.pubsub(ignore_subscribe_messages=True)
                 pubsub.subscribe(self.CHANNEL)
                 # Read the table only once subscribed, so no purge falls in between.
                 self._sync()
@@ -189,8 +191,21 @@ class RedisGenerations(Generations):
                     self._apply(int(epoch), ((int(slot), int(value)) for slot, value in pairs))
             except Exception:
                 self.synced.clear()
+                if self._closed.is_set():
+                    return
                 logger.warning("Page cache lost its Redis purge channel; retrying", exc_info=True)
-                time.sleep(1.0)
+                self._closed.wait(1.0)
+
+    def close(self) -> None:
+        """Stop listening (tests; a server process keeps its subscriber until it exits)."""
+        self._closed.set()
+        self.synced.clear()
+        if self._pubsub is not None:
+            try:
+                self._pubsub.close()  # wakes the blocked read
+            except Exception:
+                pass
+        self._thread.join(timeout=5)
 
     def is_current(self, stamps) -> bool:
         return self.synced.is_set() and super().is_current(stamps)
@@ -358,6 +373,10 @@ class RedisBackend(MemoryBackend):
         # The subscriber blocks on reads, so it gets a connection without a read timeout.
         listener = redis.Redis.from_url(url, socket_connect_timeout=1, health_check_interval=30)
         self.generations = RedisGenerations(listener, self.client)
+
+    def close(self) -> None:
+        self.generations.close()
+        self.client.close()
 
     def load(self, key: str) -> Entry | None:
         try:

@@ -1,0 +1,2 @@
+from tests.comments.conftest import comment_settings  # noqa: F401 - shared fixtures
+from tests.edge.conftest import commit, django_wsgi  # noqa: F401

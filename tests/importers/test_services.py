@@ -78,6 +78,17 @@ def test_categories_become_sections_and_subsections(imported, home):
     assert imported.counts["category"].created == 7
 
 
+def test_articles_are_filed_into_the_page_tree_as_treebeard_would(imported, home):
+    # The importer writes tree paths itself (services._add_child), beside existing pages.
+    assert all(not problems for problems in Page.find_problems())
+    economie = SectionPage.objects.get(slug="economie")
+    assert economie.numchild == economie.get_children().count() > 0
+    story = article("harbour-strike-ends")
+    assert story.url_path == economie.url_path + "harbour-strike-ends/"
+    assert story.locale_id == economie.locale_id
+    assert story.draft_title == story.title
+
+
 def test_a_published_post_is_a_live_article_in_its_first_category(imported):
     story = article("harbour-strike-ends")
     assert story.live

@@ -237,6 +237,24 @@ _SHORTCODE_ATTR = re.compile(
 )
 _BARE_URL_LINE = re.compile(r"^[ \t]*(?P<url>https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_AUTOP_BREAK = re.compile(r"(?:<br>)?[ \t]*\n[ \t]*")
+_WHITESPACE = re.compile(r"[ \t\n]+")
+_SPACES = re.compile(r"[ \t]+")
+_LEADING_BREAKS = re.compile(r"^(?:[ \t\n]|<br>)+")
+
+
+def _strip_breaks(markup: str) -> str:
+    """Markup without the white space and <br>s around it.
+
+    Not one regular expression: a trailing ``(...)+$`` is tried at every space of the
+    paragraph; that was three times slower, about a quarter of converting a long post.
+    """
+    markup = _LEADING_BREAKS.sub("", markup)
+    while True:
+        markup = markup.rstrip(" \t\n")
+        if not markup.endswith("<br>"):
+            return markup
+        markup = markup[: -len("<br>")]
 
 
 def _shortcode_attrs(raw: str) -> dict[str, str]:
@@ -436,11 +454,10 @@ class _Converter:
         markup = "".join(self._paragraph)
         self._paragraph = []
         if self._autop:
-            markup = re.sub(r"(?:<br>)?[ \t]*\n[ \t]*", "<br>", markup.strip(" \t\n"))
+            markup = _AUTOP_BREAK.sub("<br>", markup.strip(" \t\n"))
         else:
-            markup = re.sub(r"[ \t\n]+", " ", markup)
-        markup = re.sub(r"^(?:[ \t\n]|<br>)+|(?:[ \t\n]|<br>)+$", "", markup)
-        markup = re.sub(r"[ \t]+", " ", markup)
+            markup = _WHITESPACE.sub(" ", markup)
+        markup = _SPACES.sub(" ", _strip_breaks(markup))
         self._add_rich_text(f"<p>{markup}</p>")
 
     def _add_rich_text(self, markup: str) -> None:

@@ -27,10 +27,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from lxml import etree
 from taggit.models import Tag
+from treebeard.exceptions import PathOverflow
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -244,6 +246,38 @@ def _first_sentence(text: str) -> str:
 
 def _plain_title(raw: str, fallback: str) -> str:
     return _clip(html_to_text(raw) or html.unescape(raw).strip() or fallback, 255)
+
+
+def _add_child(parent: Page, page: Page) -> None:
+    """``parent.add_child(instance=page)`` for a page the importer built and checked.
+
+    Treebeard's add_child reads the parent again and runs Wagtail's full_clean, which
+    asks the database for the parent a third time, its locale, every foreign key, the
+    path, the translation key, the slug among the siblings and whether the page is a
+    site root: eight queries for facts the importer already holds (the slug is free,
+    see _free_slug). The page's own fields, its body blocks among them, are still
+    validated, and the tree is written as treebeard writes it.
+    """
+    # The parent's row is updated first, so a concurrent add_child waits for this one.
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+    last = (
+        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
+    )
+    step = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
+    if len(Page._int2str(step)) > Page.steplen:
+        raise PathOverflow(f"{parent.title}: no room for another page under it")
+    page.depth = parent.depth + 1
+    page.path = Page._get_path(parent.path, page.depth, step)
+    page._cached_parent_obj = parent
+    page._is_site_root = False  # a new page has a new translation key: no site has it
+    page.locale_id = parent.locale_id
+    page.draft_title = page.draft_title or page.title
+    page.clean_fields(exclude=[field.name for field in page._meta.fields if field.is_relation])
+    page.save(clean=False)
+    parent.numchild += 1
 
 
 # -- the importer --------------------------------------------------------------------
@@ -733,7 +767,7 @@ class _Importer:
         )
         article.authors.add(ArticleAuthor(author=author, sort_order=0))
         article.tags.add(*tags)
-        section.add_child(instance=article)
+        _add_child(section, article)
         revision = Revision.objects.create(
             content_object=article,
             base_content_type=article.get_base_content_type(),
@@ -1038,7 +1072,9 @@ class _Importer:
             ready = [c for c in pending if c.parent_id is None or c.parent_id in ids]
             if not ready:  # the reader repairs threads, so this only guards a loop
                 ready = pending
-            pending = [c for c in pending if c not in ready]
+            # By identity: comparing the records field by field is quadratic in a thread.
+            ready_ids = {id(c) for c in ready}
+            pending = [c for c in pending if id(c) not in ready_ids]
             created = Comment.objects.bulk_create(
                 [self._new_comment(article, c, ids) for c in ready]
             )

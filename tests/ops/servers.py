@@ -65,10 +65,15 @@ class Child:
     def output(self, last: int = 3000) -> str:
         return self.log.read_text(errors="replace")[-last:]
 
-    def stop(self, timeout: float = 10) -> None:
-        """SIGTERM, as systemd would; the whole group is killed if it does not stop in time."""
+    def terminate(self) -> None:
+        """Ask it to stop (SIGTERM, as systemd would), without waiting."""
         if self.alive():
             self.process.send_signal(signal.SIGTERM)
+
+    def stop(self, timeout: float = 10) -> None:
+        """Terminate; the whole group is killed if it has not stopped within `timeout`."""
+        if self.alive():
+            self.terminate()
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:

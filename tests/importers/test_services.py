@@ -4,12 +4,14 @@ The exports are real (newsroom.xml from WordPress 6.1's exporter) or hand-damage
 (broken.xml, malformed.xml); see tests/fixtures/wordpress/.
 """
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -87,6 +89,21 @@ def test_articles_are_filed_into_the_page_tree_as_treebeard_would(imported, home
     assert story.url_path == economie.url_path + "harbour-strike-ends/"
     assert story.locale_id == economie.locale_id
     assert story.draft_title == story.title
+
+
+def test_a_new_articles_revision_holds_what_wagtail_would_serialise(imported):
+    # services._serializable_data_of_new serialises the byline and tags from memory.
+    story = article("harbour-strike-ends")
+    stored = story.latest_revision.content
+    fresh = json.loads(json.dumps(story.serializable_data(), cls=DjangoJSONEncoder))
+    set_after = {"latest_revision", "live_revision", "latest_revision_created_at"}
+    for content in (stored, fresh):
+        # The body is JSON text; PostgreSQL's jsonb hands it back with its keys reordered.
+        content["body"] = json.loads(content["body"])
+    assert {k: v for k, v in stored.items() if k not in set_after} == {
+        k: v for k, v in fresh.items() if k not in set_after
+    }
+    assert stored["authors"] and stored["tagged_items"]
 
 
 def test_a_published_post_is_a_live_article_in_its_first_category(imported):

@@ -229,8 +229,10 @@ def _block_attrs(raw: str | None, name: str, warn) -> dict[str, Any]:
 
 # -- shortcodes and bare URLs (classic content) --------------------------------------------
 
+# Opens with a literal "[" so the search jumps from bracket to bracket (an optional
+# group first made it try every character of the post: 150 times slower).
 _SHORTCODE_OPEN = re.compile(
-    r"(?P<escape>\[)?\[(?P<name>[A-Za-z][\w-]*)(?P<attrs>(?:\s[^\]]*?)?)(?P<selfclose>/)?\]"
+    r"\[(?P<escape>\[)?(?P<name>[A-Za-z][\w-]*)(?P<attrs>(?:\s[^\]]*?)?)(?P<selfclose>/)?\]"
 )
 _SHORTCODE_ATTR = re.compile(
     r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'\]]+))"""

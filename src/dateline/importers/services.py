@@ -31,6 +31,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from lxml import etree
+from modelcluster.models import get_all_child_relations
 from taggit.models import Tag
 from treebeard.exceptions import PathOverflow
 from wagtail.contrib.redirects.models import Redirect
@@ -261,7 +262,10 @@ def _add_child(parent: Page, page: Page) -> None:
     # The parent's row is updated first, so a concurrent add_child waits for this one.
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
     last = (
-        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        # A range, not path__startswith: SQLite cannot use the path index for LIKE.
+        Page.objects.filter(
+            depth=parent.depth + 1, path__range=Page._get_children_path_interval(parent.path)
+        )
         .order_by("-path")
         .values_list("path", flat=True)
         .first()
@@ -278,6 +282,33 @@ def _add_child(parent: Page, page: Page) -> None:
     page.clean_fields(exclude=[field.name for field in page._meta.fields if field.is_relation])
     page.save(clean=False)
     parent.numchild += 1
+
+
+def _child_objects(page: Page) -> dict[str, list]:
+    """The child objects (byline, tag links...) of an unsaved page, relation by relation.
+
+    A page that was never saved has no rows in any child relation: its children are
+    the ones held in memory, and none for a relation it was given none.
+    """
+    held = getattr(page, "_cluster_related_objects", {})
+    return {
+        relation.get_accessor_name(): list(held.get(relation.get_accessor_name(), []))
+        for relation in get_all_child_relations(page)
+    }
+
+
+def _serializable_data_of_new(page: Page, children: dict[str, list]) -> dict:
+    """``page.serializable_data()`` of a page just created with these children.
+
+    modelcluster reads every child relation back from the database to serialise it:
+    three queries per article for rows the importer has just written. The objects it
+    saved are the same ones, now with their ids.
+    """
+    page._cluster_related_objects = children
+    try:
+        return page.serializable_data()
+    finally:
+        page._cluster_related_objects = {}
 
 
 # -- the importer --------------------------------------------------------------------
@@ -766,13 +797,15 @@ class _Importer:
             **fields,
         )
         article.authors.add(ArticleAuthor(author=author, sort_order=0))
-        article.tags.add(*tags)
+        if tags:  # taggit builds (and compiles) a query even for no tags
+            article.tags.add(*tags)
+        children = _child_objects(article)
         _add_child(section, article)
         revision = Revision.objects.create(
             content_object=article,
             base_content_type=article.get_base_content_type(),
             object_str=title,
-            content=article.serializable_data(),
+            content=_serializable_data_of_new(article, children),
             created_at=modified if publish else timezone.now(),
             approved_go_live_at=post.date if scheduled else None,
         )

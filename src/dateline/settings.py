@@ -246,8 +246,43 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DATELINE_MEDIA_DIR") or DATA_DIR / "media")
+# Uploads (images, documents, renditions): the media folder, or S3-compatible object
+# storage shared by every node when DATELINE_S3_BUCKET is set. Credentials come from
+# boto3's usual places (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role...).
+MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+MEDIA_ORIGINS: list[str] = []  # where pages load media from, besides our own origin
+if s3_bucket := os.environ.get("DATELINE_S3_BUCKET"):
+    from urllib.parse import urlsplit as _urlsplit
+
+    _s3_endpoint = os.environ.get("DATELINE_S3_ENDPOINT_URL") or None
+    _media_domain = os.environ.get("DATELINE_MEDIA_DOMAIN") or None
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": s3_bucket,
+            "endpoint_url": _s3_endpoint,
+            "region_name": os.environ.get("DATELINE_S3_REGION") or None,
+            "custom_domain": _media_domain,
+            "location": os.environ.get("DATELINE_S3_PREFIX", ""),
+            # Public URLs without signatures: they stay the same, so pages can be cached.
+            "querystring_auth": False,
+            # Access is the bucket's policy, not per-object ACLs (which many buckets refuse).
+            "default_acl": None,
+            # Wagtail picks unique names; never replace another upload's file.
+            "file_overwrite": False,
+        },
+    }
+    if _media_domain:
+        MEDIA_ORIGINS = [f"https://{_media_domain}"]
+    elif _s3_endpoint:
+        _endpoint = _urlsplit(_s3_endpoint)
+        MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:  # AWS names buckets with and without the region
+        MEDIA_ORIGINS = [f"https://{s3_bucket}.s3.amazonaws.com"]
+        if region := os.environ.get("DATELINE_S3_REGION"):
+            MEDIA_ORIGINS.append(f"https://{s3_bucket}.s3.{region}.amazonaws.com")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -325,7 +360,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # plugins, no framing; embeds only from the video hosts listed in DATELINE_CSP_FRAME_SRC.
 DATELINE_CSP = {
     "default-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
     "frame-src": env_list(
         "DATELINE_CSP_FRAME_SRC",
         "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
@@ -341,7 +376,7 @@ DATELINE_CSP_ADMIN = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
     "font-src": ["'self'", "data:"],
     "frame-src": ["'self'", *DATELINE_CSP["frame-src"]],
     "object-src": ["'none'"],

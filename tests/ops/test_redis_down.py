@@ -66,11 +66,12 @@ def site_on(django_wsgi):
 @pytest.fixture
 def private_redis(tmp_path):
     """A Redis server of this test's own, so the test can stop it."""
-    if not shutil.which("redis-server"):
+    executable = shutil.which("redis-server")
+    if not executable:
         pytest.skip("redis-server is not installed")
     port = free_port()
     server = Child(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+        [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
          "--appendonly", "no", "--dir", str(tmp_path)],
         env={}, log=tmp_path / "redis.log",
     )  # fmt: skip

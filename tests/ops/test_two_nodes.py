@@ -110,12 +110,25 @@ def database_url():
 
 @pytest.fixture(scope="module")
 def shared_redis():
+    """Redis database 9, empty, for this run alone: a concurrent run (another checkout,
+    the other CI pass) waits for the lock instead of emptying it under our feet."""
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)
-    client.flushdb()
-    yield
-    client.flushdb()
+    lock = client.lock("two-nodes-test:lock", timeout=300, blocking_timeout=240)
+    assert lock.acquire(), "another run held Redis database 9 for four minutes"
+
+    def empty() -> None:
+        for key in client.scan_iter():
+            if key != b"two-nodes-test:lock":
+                client.delete(key)
+
+    try:
+        empty()
+        yield
+        empty()
+    finally:
+        lock.release()
 
 
 def start_node(name: str, *options: str, env: dict, logs: Path) -> Node:
@@ -140,7 +153,7 @@ def cluster(database_url, shared_redis, tmp_path_factory):
         build = (
             "from django.core.management import call_command; "
             "call_command('migrate', verbosity=0); "
-            "import runpy; runpy.run_module('tests.ops.two_nodes_content', run_name='build')"
+            "import runpy; runpy.run_module('tests.ops.two_nodes_content', run_name='__main__')"
         )
         content = json.loads(dateline("shell", "--command", build, env=env).splitlines()[-1])
         wait_until(lambda: ready(nodes[0]), timeout=45, what="node B to be ready")

@@ -50,4 +50,5 @@ def build() -> None:
     )
 
 
-build()
+if __name__ == "__main__":
+    build()

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent.parent
@@ -318,7 +319,30 @@ DEFAULT_FROM_EMAIL = os.environ.get("DATELINE_FROM_EMAIL", "Dateline <news@local
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("DATELINE_SITE_NAME", "Dateline")
 WAGTAILADMIN_BASE_URL = os.environ.get("DATELINE_BASE_URL", "http://127.0.0.1:8000")
+# Search: the database's own full text (SQLite FTS5, PostgreSQL) by default, or an
+# Elasticsearch/OpenSearch cluster for large archives (its client library installed
+# separately, then `dateline update_index`).
+SEARCH_ENGINES = (
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if os.environ.get("DATELINE_SEARCH_URL"):
+    search_engine = os.environ.get("DATELINE_SEARCH_ENGINE", "elasticsearch8")
+    if search_engine not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(
+            f"DATELINE_SEARCH_ENGINE must be one of {', '.join(SEARCH_ENGINES)}, "
+            f"not {search_engine!r}."
+        )
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": f"wagtail.search.backends.{search_engine}",
+        "URLS": env_list("DATELINE_SEARCH_URL"),
+        "INDEX_PREFIX": os.environ.get("DATELINE_SEARCH_INDEX_PREFIX", "dateline_"),
+        "TIMEOUT": 5,
+    }
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

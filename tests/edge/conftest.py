@@ -112,14 +112,3 @@ def backend():
 def site(db, django_wsgi, backend):
     config = edge_settings()
     return CachedSite(PageCache(django_wsgi, config=config, backend=backend))
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run a change and its after-commit purges, as a committed admin action would."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run

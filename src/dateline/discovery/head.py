@@ -133,7 +133,7 @@ def page_head(context) -> HeadData:
             "modified_time": selectors.article_modified_at(page),
             "section": page.section.title,
             "authors": [author.get_full_url(request) for author in page.byline],
-            "tags": [tag.name for tag in page.tags.all()],
+            "tags": [tag.name for tag in page.tag_list],
         }
     if head.image is None:
         head.image = _image(SharingSettings.for_request(request).default_social_image, request)

@@ -86,7 +86,12 @@ def breadcrumbs(request, trail: list[tuple[str, str]]) -> dict:
 def page_trail(request, page) -> list[tuple[str, str]]:
     """Home, then every ancestor below the site root, then the page itself."""
     site = site_for(request)
-    ancestors = page.get_ancestors().filter(depth__gt=site.root_page.depth).specific()
+    root_depth = site.root_page.depth
+    sections = getattr(page, "sections", None)  # an article's, already loaded in one query
+    if sections and sections[0].depth - 1 <= root_depth:
+        ancestors = [section for section in sections if section.depth > root_depth]
+    else:
+        ancestors = page.get_ancestors().filter(depth__gt=root_depth).specific()
     trail = [("Home", f"{site.root_url}/")]
     trail += [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]
     trail.append((page.title, page.get_full_url(request)))
@@ -125,7 +130,7 @@ def article_json_ld(article, request, *, comment_count: int = 0) -> list[dict]:
         "image": article_images(article, request),
         "inLanguage": "en",
     }
-    keywords = [tag.name for tag in article.tags.all()]
+    keywords = [tag.name for tag in article.tag_list]
     if keywords:
         news_article["keywords"] = keywords
     if article.dateline_place:

@@ -254,9 +254,28 @@ class ArticlePage(Page):
         return super().save(*args, **kwargs)
 
     @cached_property
+    def sections(self) -> list[SectionPage]:
+        """The sections this article is filed under, outermost first, from one query.
+
+        Articles live under sections and sections under sections or the home page, so
+        the ancestors below the home page are exactly these (the page's breadcrumb trail).
+        """
+        step = Page.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path or ""), step)]
+        return list(SectionPage.objects.filter(path__in=paths).order_by("path"))
+
+    @cached_property
     def section(self):
         """The section this article is filed under (its parent page), as its specific page."""
+        sections = self.sections
+        if sections and sections[-1].depth == self.depth - 1:
+            return sections[-1]
         return self.get_parent().specific
+
+    @cached_property
+    def tag_list(self) -> list:
+        """The article's tags, loaded once for the template, page head and structured data."""
+        return list(self.tags.all())
 
     @cached_property
     def byline(self) -> list[AuthorPage]:
@@ -272,8 +291,9 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        preview = getattr(request, "is_preview", False)
-        context.update(selectors.article_extras(self, preview=preview))
+        if not getattr(request, "is_preview", False):
+            # A preview keeps the byline of the unsaved revision.
+            selectors.load_byline(self)
         return context
 
 

@@ -12,7 +12,6 @@ from django.db.models import (
     Prefetch,
     QuerySet,
     Subquery,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
@@ -129,26 +128,31 @@ def front_page(*, home) -> dict:
     return {"lead": lead, "top_stories": top, "section_blocks": sections}
 
 
-def article_extras(article, *, preview: bool = False) -> dict:
-    """What an article page shows besides its own fields: byline, tags and related stories.
+def load_byline(article) -> None:
+    """Load a live article's byline in one query, shared by its template, head and JSON-LD."""
+    article.__dict__["byline"] = [
+        link.author
+        for link in _model("ArticleAuthor")
+        .objects.filter(article=article)
+        .select_related("author")
+        .order_by("sort_order")
+    ]
 
-    A preview keeps the byline and tags from the unsaved revision; a live page loads each
-    once, so the template, structured data and page head all share them.
+
+def related_articles(article) -> tuple[list, bool]:
+    """Up to three stories to show under an article, and whether they were chosen by tag.
+
+    The editor's picks when there are any, else the newest stories sharing a tag (which
+    any new publication can change).
     """
-    if not preview:
-        prefetch_related_objects([article], "tags")
-        article.__dict__["byline"] = [
-            link.author
-            for link in _model("ArticleAuthor")
-            .objects.filter(article=article)
-            .select_related("author")
-            .order_by("sort_order")
-        ]
+    ArticlePage = _model("ArticlePage")
     related_ids = [link.related_id for link in article.related_links.all()]
-    related = article_cards(_model("ArticlePage").objects.filter(pk__in=related_ids))
-    if not related_ids:
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        related = article_cards(
-            _model("ArticlePage").objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
-        ).exclude(pk=article.pk)
-    return {"related_articles": attach_sections(related[:3])}
+    if related_ids:
+        return attach_sections(
+            article_cards(ArticlePage.objects.filter(pk__in=related_ids))[:3]
+        ), False
+    tag_ids = [tag.pk for tag in article.tag_list]
+    related = article_cards(
+        ArticlePage.objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
+    ).exclude(pk=article.pk)
+    return attach_sections(related[:3]), True

@@ -1,19 +1,87 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
+from dateline.core.fragments import Rendered, cached_fragment, page_keys
 from dateline.discovery.structured_data import article_json_ld, json_ld_script
+from dateline.edge import keys as surrogate
+from dateline.news import selectors
 
 register = template.Library()
+
+
+def _article_fragment(context, name: str, article, render) -> str:
+    """An article's fragment from the store; rendered afresh in a preview (unsaved content)."""
+    request = context["request"]
+    if getattr(request, "is_preview", False):
+        return mark_safe(render().html)
+    return cached_fragment(f"{name}:{request.get_host()}:{article.pk}", render)
 
 
 @register.simple_tag(takes_context=True)
 def article_structured_data(context, article):
     request = context["request"]
-    comment_count = context.get("comment_count")
-    if comment_count is None:
-        from dateline.comments.selectors import approved_comment_count
 
-        comment_count = approved_comment_count(article)  # memoised: the page shows it again
-    return json_ld_script(article_json_ld(article, request, comment_count=comment_count))
+    def render() -> Rendered:
+        comment_count = context.get("comment_count")
+        if comment_count is None:
+            from dateline.comments.selectors import approved_comment_count
+
+            comment_count = approved_comment_count(article)  # memoised: the page shows it too
+        data = article_json_ld(article, request, comment_count=comment_count)
+        # Approving or removing a comment purges the article's own key, like an edit.
+        shown = page_keys([article, *article.sections, *article.byline])
+        return Rendered(json_ld_script(data), depends_on=shown | {surrogate.SETTINGS})
+
+    return _article_fragment(context, "json-ld", article, render)
+
+
+@register.simple_tag(takes_context=True)
+def article_body(context, article):
+    """The lead picture and the body, kept until the article is published again."""
+
+    def render() -> Rendered:
+        html = render_to_string(
+            "components/article_body.html", {"page": article}, context["request"]
+        )
+        return Rendered(html, depends_on=page_keys([article]))
+
+    return _article_fragment(context, "body", article, render)
+
+
+@register.simple_tag(takes_context=True)
+def article_tags(context, article):
+    """The article's topic links; a moved home page purges every fragment (``all``)."""
+
+    def render() -> Rendered:
+        html = render_to_string("components/tag_list.html", {"page": article}, context["request"])
+        return Rendered(html, depends_on=page_keys([article]))
+
+    return _article_fragment(context, "tags", article, render)
+
+
+@register.simple_tag(takes_context=True)
+def related_stories(context, article):
+    """The "Related stories" cards under an article, kept until one of them changes."""
+    request = context["request"]
+
+    def render() -> Rendered:
+        related, by_tag = selectors.related_articles(article)
+        html = render_to_string(
+            "components/related_stories.html", {"related_articles": related}, request
+        )
+        authors = [author for card in related for author in card.byline]
+        depends_on = page_keys([article, *authors])
+        if by_tag:
+            depends_on |= {surrogate.LISTING}  # any new story may share the tag
+        return Rendered(
+            html,
+            # What EdgeMiddleware found when the cards were in the page's context.
+            shows=frozenset(surrogate.keys_for_context({"related_articles": related})),
+            depends_on=depends_on,
+        )
+
+    return _article_fragment(context, "related", article, render)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,31 @@
+from django import template
+from django.template.loader import render_to_string
+
+from dateline.core.fragments import Rendered, cached_fragment
+from dateline.edge import keys as surrogate
+from dateline.news.selectors import navigation_sections
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def sections_nav(context) -> str:
+    """The sections menu, kept until a top-level page or the site's settings change.
+
+    Publishing, unpublishing or deleting a top-level page purges ``settings``; moving
+    or renaming any page purges ``all``. The current page only sets aria-current.
+    """
+    request, page = context.get("request"), context.get("page")
+
+    def render() -> Rendered:
+        html = render_to_string(
+            "components/sections_nav.html",
+            {"nav_sections": navigation_sections(), "page": page},
+            request,
+        )
+        return Rendered(html, depends_on=frozenset({surrogate.SETTINGS}))
+
+    if request is None or getattr(request, "is_preview", False):  # the bare 500 page
+        return render().html
+    page_id = getattr(page, "pk", None)
+    return cached_fragment(f"nav:{request.get_host()}:{page_id}", render)

@@ -83,6 +83,8 @@ class Comment(models.Model):
     notify_replies = models.BooleanField(default=False)
     is_deleted = models.BooleanField(default=False)
     moderators_notified = models.BooleanField(default=False)
+    # The writer's receipt email is still to be sent (by the batched receipts task).
+    receipt_pending = models.BooleanField(default=False)
     # A digest of the form token and content: a double submit stores one comment.
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from wagtail.models import PageViewRestriction, Site
 
 from dateline.comments.models import (
     Comment,
@@ -18,6 +19,7 @@ from dateline.comments.models import (
 )
 from dateline.comments.network import truncate_ip
 from dateline.comments.rendering import normalise_email
+from dateline.news.models import ArticlePage
 
 THREADS_PER_PAGE = 20
 MAX_PAGE_NUMBER = 100_000
@@ -38,11 +40,52 @@ class CommentPolicy:
     reason: str = ""
 
 
+# What the comment views and the policy read of an article; anything else loads lazily.
+COMMENTABLE_FIELDS = (
+    "id", "path", "depth", "url_path", "title", "live", "first_published_at", "comments_mode",
+    "comments_close_after_days",
+)  # fmt: skip
+
+
+def commentable_article(article_id: int) -> ArticlePage | None:
+    """The live article readers may see, with only the fields comment views read (no body).
+
+    Two small queries instead of `.live().public()`, which loads every view restriction
+    and the whole StreamField; the restriction check is a query each time, so a
+    restriction added a moment ago applies at once in every process.
+    """
+    article = ArticlePage.objects.live().only(*COMMENTABLE_FIELDS).filter(pk=article_id).first()
+    if article is None or is_restricted(article):
+        return None
+    return article
+
+
+def is_restricted(page) -> bool:
+    """Whether a view restriction (password, sign-in, groups) covers the page or an ancestor."""
+    step = page.steplen
+    ancestry = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    return PageViewRestriction.objects.filter(page__path__in=ancestry).exists()
+
+
+def site_root_of(page):
+    """The page's site (id, root_url) without a query, or None for a page outside every site.
+
+    The site root paths are cached by Wagtail (and refreshed when a Site is saved); the
+    first matching root is the page's site, as in Page.get_url_parts.
+    """
+    for root in Site.get_site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            return root
+    return None
+
+
 def comment_settings_for(article, request=None) -> CommentSettings:
     if request is not None:
         return CommentSettings.for_request(request)
-    site = article.get_site()
-    return CommentSettings.for_site(site) if site else CommentSettings()
+    root = site_root_of(article)
+    if root is None:
+        return CommentSettings()
+    return CommentSettings.base_queryset().get_or_create(site_id=root.site_id)[0]
 
 
 def comment_policy_for(article, settings: CommentSettings, *, now=None) -> CommentPolicy:

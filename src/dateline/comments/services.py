@@ -29,6 +29,7 @@ from dateline.comments.selectors import (
     comment_policy_for,
     comment_settings_for,
     comments_awaiting_moderators,
+    site_root_of,
 )
 from dateline.comments.signals import comments_changed
 
@@ -37,6 +38,8 @@ Action = ModerationDecision.Action
 DELETED_TEXT = "[deleted]"
 MODERATORS_GROUP = "Comment moderators"
 DIGEST_DELAY = timedelta(minutes=10)
+RECEIPT_DELAY = timedelta(seconds=5)
+RECEIPT_BATCH = 200
 REPORT_MEMORY = 60 * 60 * 24 * 30
 
 __all__ = ["CommentRefused", "RequestMeta"]
@@ -104,9 +107,6 @@ def comment_submit(
     key = _submission_key(
         form_token=form_token, email=email, text=text, parent_id=parent and parent.pk
     )
-    existing = Comment.objects.filter(submission_key=key).first()
-    if existing is not None:
-        return existing
     sub = Submission(
         article=article,
         settings=settings,
@@ -122,8 +122,12 @@ def comment_submit(
         user_agent=meta.user_agent[:300],
         form_token=form_token,
         honeypot=honeypot,
+        submission_key=key,
         now=now,
     )
+    # The same form sent again (a double click, a retry): answer with what it stored.
+    if resubmitted := sub.history_counts()["resubmitted"]:
+        return Comment.objects.get(pk=resubmitted)
     decision = pipeline.run_pipeline(sub)
     try:
         with transaction.atomic():
@@ -145,10 +149,12 @@ def comment_submit(
                 created_at=now,
                 notify_replies=notify_replies,
                 submission_key=key,
+                receipt_pending=bool(email),
             )
             _record(comment, decision.action, phase=decision.phase, reason=decision.reason)
             _after_decision(comment, decision, previous_status=None)
-            _enqueue("send_comment_receipt", comment.pk)
+            if email:
+                _schedule_receipts()
     except IntegrityError:
         # The same form arrived twice at once: the other request stored it.
         existing = Comment.objects.filter(submission_key=key).first()
@@ -173,26 +179,40 @@ def _after_decision(comment: Comment, decision: Decision, *, previous_status) ->
         _changed(comment.article_id)
 
 
-def _schedule_moderator_digest() -> None:
-    """At most one digest email per DIGEST_DELAY, listing everything that waits.
+def _enqueue_batch(task_name: str, *, delay: timedelta, throttle_immediate: bool) -> None:
+    """After commit, enqueue `task_name` to run in `delay`, unless one is already due then.
 
-    The flag expires when the deferred task runs, so the next waiting comment schedules
-    the next digest.
+    The flag is taken after commit and expires no later than the task runs, so a task
+    that runs finds every row committed by a request that saw the flag. A backend that
+    cannot defer runs the task at once, throttled only if `throttle_immediate`.
     """
-    if not cache.add("comments:moderator-digest-scheduled", 1, DIGEST_DELAY.total_seconds()):
-        return
     from dateline.comments import tasks
 
     def enqueue():
-        task = tasks.send_moderator_digest
+        task = getattr(tasks, task_name)
         try:
-            if task.get_backend().supports_defer:
-                task = task.using(run_after=timezone.now() + DIGEST_DELAY)
+            deferred = task.get_backend().supports_defer
+            if (deferred or throttle_immediate) and not cache.add(
+                f"comments:{task_name}-scheduled", 1, delay.total_seconds()
+            ):
+                return
+            if deferred:
+                task = task.using(run_after=timezone.now() + delay)
             task.enqueue()
         except Exception:
-            log.exception("Could not enqueue the moderator digest")
+            log.exception("Could not enqueue %s", task_name)
 
     transaction.on_commit(enqueue)
+
+
+def _schedule_moderator_digest() -> None:
+    """At most one digest email per DIGEST_DELAY, listing everything that waits."""
+    _enqueue_batch("send_moderator_digest", delay=DIGEST_DELAY, throttle_immediate=True)
+
+
+def _schedule_receipts() -> None:
+    """One task per RECEIPT_DELAY sends every receipt still owed (not one task per comment)."""
+    _enqueue_batch("send_comment_receipts", delay=RECEIPT_DELAY, throttle_immediate=False)
 
 
 def _moderate(comment: Comment, action: str, *, actor, phase: str, reason: str = "") -> Comment:
@@ -390,7 +410,7 @@ def ban_create(*, kind: str, value: str, reason: str = "", moderator=None) -> Ba
 
 
 def _absolute(article, path: str) -> str:
-    site = article.get_site()
+    site = site_root_of(article)
     root = site.root_url if site else ""
     return urljoin(root + "/", path.lstrip("/"))
 
@@ -400,11 +420,7 @@ def _unsubscribe_url(article, email: str) -> str:
     return _absolute(article, reverse("comments:unsubscribe", args=[token]))
 
 
-def comment_receipt_send(*, comment_id: int) -> bool:
-    """Tell the writer their comment arrived, with the signed link to delete it."""
-    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
-    if comment is None or not comment.author_email:
-        return False
+def _send_receipt(comment: Comment) -> None:
     article = comment.article
     context = {
         "comment": comment,
@@ -427,7 +443,63 @@ def comment_receipt_send(*, comment_id: int) -> bool:
         from_email=None,
         recipient_list=[comment.author_email],
     )
+
+
+def comment_receipt_send(*, comment_id: int) -> bool:
+    """Tell the writer their comment arrived, with the signed link to delete it."""
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None or not comment.author_email:
+        return False
+    _send_receipt(comment)
     return True
+
+
+def _claim_receipts() -> list[Comment]:
+    """Take up to RECEIPT_BATCH owed receipts; concurrent runs never take the same one.
+
+    PostgreSQL skips rows another run has locked; SQLite runs one write transaction at
+    a time (IMMEDIATE mode), so the second run sees the first one's claim.
+    """
+    from dateline.news.models import ArticlePage
+
+    with transaction.atomic():
+        ids = list(
+            Comment.objects.filter(receipt_pending=True)
+            .select_for_update(skip_locked=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:RECEIPT_BATCH]
+        )
+        Comment.objects.filter(pk__in=ids).update(receipt_pending=False)
+    comments = list(Comment.objects.filter(pk__in=ids).order_by("pk"))
+    articles = ArticlePage.objects.defer_streamfields().in_bulk(
+        {comment.article_id for comment in comments}
+    )
+    for comment in comments:
+        comment.article = articles[comment.article_id]
+    return comments
+
+
+def comment_receipts_send() -> int:
+    """Send every receipt still owed, once each; returns how many were sent.
+
+    A receipt the mail server refused is owed again and goes with the next batch.
+    """
+    sent = 0
+    while comments := _claim_receipts():
+        failed = []
+        for comment in comments:
+            if not comment.author_email:
+                continue
+            try:
+                _send_receipt(comment)
+                sent += 1
+            except Exception:
+                log.exception("Could not send the receipt for comment %s", comment.pk)
+                failed.append(comment.pk)
+        if failed:
+            Comment.objects.filter(pk__in=failed).update(receipt_pending=True)
+            break
+    return sent
 
 
 def reply_notification_send(*, comment_id: int) -> bool:

@@ -7,7 +7,13 @@ from dateline.comments import services
 
 @task()
 def send_comment_receipt(comment_id: int) -> bool:
+    # New comments are receipted in batches (below); this runs tasks queued before that.
     return services.comment_receipt_send(comment_id=comment_id)
+
+
+@task()
+def send_comment_receipts() -> int:
+    return services.comment_receipts_send()
 
 
 @task()

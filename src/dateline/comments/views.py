@@ -27,7 +27,7 @@ REPORTS_PER_HOUR = 20
 
 
 def _live_article(article_id: int) -> ArticlePage:
-    article = ArticlePage.objects.live().public().filter(pk=article_id).first()
+    article = selectors.commentable_article(article_id)
     if article is None:
         raise Http404("No such story.")
     return article

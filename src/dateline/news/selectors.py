@@ -128,17 +128,6 @@ def front_page(*, home) -> dict:
     return {"lead": lead, "top_stories": top, "section_blocks": sections}
 
 
-def load_byline(article) -> None:
-    """Load a live article's byline in one query, shared by its template, head and JSON-LD."""
-    article.__dict__["byline"] = [
-        link.author
-        for link in _model("ArticleAuthor")
-        .objects.filter(article=article)
-        .select_related("author")
-        .order_by("sort_order")
-    ]
-
-
 def related_articles(article) -> tuple[list, bool]:
     """Up to three stories to show under an article, and whether they were chosen by tag.
 

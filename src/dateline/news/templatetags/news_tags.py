@@ -36,28 +36,39 @@ def article_structured_data(context, article):
     return _article_fragment(context, "json-ld", article, render)
 
 
-@register.simple_tag(takes_context=True)
-def article_body(context, article):
-    """The lead picture and the body, kept until the article is published again."""
+def _article_part(context, article, part: str, *, depends_on=frozenset()) -> str:
+    """components/article_<part>.html for this article, as a fragment.
+
+    It always shows the article and the pages it carries (section, byline), so their
+    keys are sent, and any change to them, an edit or a comment re-renders it.
+    """
 
     def render() -> Rendered:
         html = render_to_string(
-            "components/article_body.html", {"page": article}, context["request"]
+            f"components/article_{part}.html", {"page": article}, context["request"]
         )
-        return Rendered(html, depends_on=page_keys([article]))
+        shows = frozenset(surrogate.keys_for_context({"page": article}))
+        return Rendered(html, shows=shows, depends_on=frozenset(depends_on))
 
-    return _article_fragment(context, "body", article, render)
+    return _article_fragment(context, part, article, render)
 
 
 @register.simple_tag(takes_context=True)
-def article_tags(context, article):
-    """The article's topic links; a moved home page purges every fragment (``all``)."""
+def article_header(context, article):
+    """Section, headline, standfirst, byline, dates and the comment count link."""
+    return _article_part(context, article, "header")
 
-    def render() -> Rendered:
-        html = render_to_string("components/tag_list.html", {"page": article}, context["request"])
-        return Rendered(html, depends_on=page_keys([article]))
 
-    return _article_fragment(context, "tags", article, render)
+@register.simple_tag(takes_context=True)
+def article_body(context, article):
+    """The lead picture and the body, kept until the article is published again."""
+    return _article_part(context, article, "body")
+
+
+@register.simple_tag(takes_context=True)
+def article_footer(context, article):
+    """Topic links, share links and the site's social links."""
+    return _article_part(context, article, "footer", depends_on={surrogate.SETTINGS})
 
 
 @register.simple_tag(takes_context=True)

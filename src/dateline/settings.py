@@ -183,7 +183,14 @@ if REDIS_URL:
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the rendered fragments (dateline.core.fragments, about 7 per story) of the
+    # ~700 most read stories; Django's default of 300 entries held about 40 stories'.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        }
+    }
 
 # The page cache in front of Django (dateline.edge, wrapped around the app in wsgi.py):
 # on in production mode, off in development and tests, and off with DATELINE_PAGE_CACHE=off.

@@ -88,3 +88,15 @@ def test_a_receipt_the_mail_server_refused_goes_with_the_next_batch(client, arti
 def test_imported_comments_owe_no_receipt(article):
     services.comment_import(article=article, author_name="Old", email="old@example.org", text="Hi")
     assert services.comment_receipts_send() == 0
+
+
+def test_a_text_the_database_cannot_hold_is_refused_before_any_query_uses_it(article):
+    # The form refuses NUL already; the service is also called by other code.
+    with pytest.raises(services.CommentRefused) as refusal:
+        services.comment_submit(
+            article=article, author_name="Ana", email="ana@example.org",
+            text="Null \x00 byte in the middle.", meta=services.RequestMeta(ip="10.0.0.1"),
+            form_token=old_token(article),
+        )  # fmt: skip
+    assert refusal.value.phase == "length"
+    assert Comment.objects.count() == 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 
 from dateline.comments import tokens
 from dateline.comments.models import Ban, Comment, CommentsMode, ModerationDecision, ModerationWord
@@ -115,13 +115,17 @@ class Submission:
         this very form submission (same `submission_key`), if any.
         """
         if self._history_counts is None:
+            text = self.text.strip()
+            # This runs before the guards: a text the database cannot hold (NUL) must not
+            # reach a query; the length guard refuses it anyway.
+            same_text = (
+                Value(False)
+                if CONTROL_CHARACTERS.search(text)
+                else ExpressionWrapper(Q(text=text), output_field=BooleanField())
+            )
             rows = (
                 self.history()
-                .annotate(
-                    same_text=ExpressionWrapper(
-                        Q(text=self.text.strip()), output_field=BooleanField()
-                    )
-                )
+                .annotate(same_text=same_text)
                 .values_list(
                     "pk",
                     "status",

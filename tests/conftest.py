@@ -7,6 +7,16 @@ def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: ids repeat after a rollback, so an image's
+    cached renditions (or any other cached row) must not outlive the test that made it."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     from dateline.news.models import HomePage
@@ -23,3 +33,21 @@ def commit(django_capture_on_commit_callbacks):
             return change(*args, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def fragment_store():
+    """The purge counters page fragments are stamped with, as `dateline serve` has them.
+
+    Without them (tests by default) every fragment is rendered afresh.
+    """
+    from dateline.edge import routing
+    from dateline.edge.store import MemoryBackend, install_backend
+
+    backend = MemoryBackend()
+    install_backend(backend)
+    yield backend
+    install_backend(None)
+    # Routes are remembered per process, stamped with counters a fresh backend repeats:
+    # forget ours so a later test's first request really looks its page up.
+    routing._routes.routes.clear()

@@ -7,24 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dateline.edge import routing
-from dateline.edge.store import MemoryBackend, install_backend
 from tests.comments.factories import CommentFactory
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def generations():
-    """The purge counters fragments are stamped with, as `dateline serve` has them."""
-    backend = MemoryBackend()
-    install_backend(backend)
-    yield backend
-    install_backend(None)
-    # Routes are remembered per process, stamped with counters a fresh backend repeats:
-    # forget ours so a later test's first request really looks its page up.
-    routing._routes.routes.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_store")]
 
 
 @pytest.fixture

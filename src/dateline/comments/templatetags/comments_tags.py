@@ -1,8 +1,12 @@
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from dateline.comments import selectors
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
+from dateline.core.fragments import Rendered, cached_fragment
+from dateline.edge import keys as surrogate
 
 register = template.Library()
 
@@ -15,26 +19,51 @@ def _count_label(count: int) -> str:
 
 @register.simple_tag(takes_context=True)
 def comment_region(context, article) -> dict:
-    """Everything the comments region of an article shows, in a fixed number of queries.
+    """Whether comments are open, and the form (its signed token is fresh on every render).
 
-    Only `?comments=newest` and `?cpage=N` change it; nothing depends on who is reading.
+    Nothing depends on who is reading; the threads are `comment_threads`.
+    """
+    settings = selectors.comment_settings_for(article, context["request"])
+    return {
+        "policy": selectors.comment_policy_for(article, settings),
+        "form": CommentForm(article=article),
+        "honeypot_field": HONEYPOT_FIELD,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def comment_threads(context, article, policy):
+    """The heading, sort links and one page of threads, kept until a comment changes.
+
+    Only `?comments=newest` and `?cpage=N` change it. Every change to a published
+    comment purges the article's surrogate key, which re-renders the fragment; whether
+    comments are open (reply links) is part of its name.
     """
     request = context["request"]
-    settings = selectors.comment_settings_for(article, request)
     try:
         number = max(1, int(request.GET.get("cpage", "1")))
     except ValueError:
         number = 1
-    page = selectors.comment_page(
-        article, sort=request.GET.get("comments", "oldest"), number=number
-    )
-    return {
-        "comment_page": page,
-        "policy": selectors.comment_policy_for(article, settings),
-        "form": CommentForm(article=article),
-        "honeypot_field": HONEYPOT_FIELD,
-        "count_label": _count_label(page.count),
-    }
+    sort = request.GET.get("comments", "oldest")
+
+    def render() -> Rendered:
+        page = selectors.comment_page(article, sort=sort, number=number)
+        html = render_to_string(
+            "comments/threads.html",
+            {
+                "comment_page": page,
+                "policy": policy,
+                "page": article,
+                "count_label": _count_label(page.count),
+            },
+            request,
+        )
+        return Rendered(html, depends_on=frozenset({surrogate.page_key(article.pk)}))
+
+    if getattr(request, "is_preview", False):
+        return mark_safe(render().html)
+    name = f"comments:{request.get_host()}:{article.pk}:{sort}:{number}:{policy.is_open}"
+    return cached_fragment(name, render)
 
 
 @register.simple_tag

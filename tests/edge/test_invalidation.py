@@ -165,3 +165,77 @@ def test_a_page_of_an_articles_comments_is_refreshed_with_it(site, story, commit
     reply = site.get(threads)
     assert reply.cache == "MISS"
     assert "Seen from the ferry." in reply.text
+
+
+def test_re_cropping_an_image_refreshes_every_page_that_shows_it(site, world, commit):
+    from dateline.news.builders import demo_image
+
+    picture = demo_image("Harbour at dawn")
+    pictured = ArticleFactory(section=world, title="Cranes return", lead_image=picture)
+    plain = ArticleFactory(section=world, title="Bridge closes")
+    for page in (pictured, plain):
+        site.get(page.url)
+    site.get("/world/")
+    picture.focal_point_x, picture.focal_point_y = 10, 20
+    picture.focal_point_width = picture.focal_point_height = 40
+    commit(picture.save)
+    assert site.get(pictured.url).cache == "MISS"
+    assert site.get("/world/").cache == "MISS"  # its card
+    assert site.get(plain.url).cache == "HIT"
+
+
+def test_sizes_wagtail_records_on_an_image_purge_nothing(site, world, commit):
+    from dateline.news.builders import demo_image
+
+    picture = demo_image("Harbour at dawn")
+    pictured = ArticleFactory(section=world, title="Cranes return", lead_image=picture)
+    site.get(pictured.url)
+    commit(picture.save, update_fields=["file_size", "file_hash"])
+    assert site.get(pictured.url).cache == "HIT"
+
+
+def test_renaming_a_tag_refreshes_the_pages_that_carry_it(site, world, commit):
+    from taggit.models import Tag
+
+    tagged = ArticleFactory(section=world, title="Cranes return", tags=["ports"])
+    plain = ArticleFactory(section=world, title="Bridge closes")
+    for page in (tagged, plain):
+        site.get(page.url)
+    tag = Tag.objects.get(name="ports")
+    tag.name = "harbours"
+    commit(tag.save)
+    reply = site.get(tagged.url)
+    assert reply.cache == "MISS"
+    assert "harbours" in reply.text
+    assert site.get(plain.url).cache == "HIT"
+
+
+def test_restricting_a_section_takes_its_pages_out_of_the_cache(site, story, warm, commit):
+    from wagtail.models import PageViewRestriction
+
+    commit(
+        PageViewRestriction.objects.create,
+        page=story.get_parent(),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="embargo",
+    )
+    reply = site.get(ARTICLE)
+    assert reply.cache != "HIT"
+    assert "Harbour reopens" not in reply.text or reply.status != 200
+    assert "Harbour reopens" not in site.get("/").text
+
+
+def test_re_cropping_the_site_logo_refreshes_every_page(site, story, warm, commit):
+    from dateline.discovery.models import SharingSettings
+    from dateline.news.builders import demo_image
+
+    logo = demo_image("Masthead")
+    sharing = SharingSettings.for_site(Site.objects.get(is_default_site=True))
+    sharing.logo = logo
+    commit(sharing.save)
+    for path in warm:
+        site.get(path)
+    logo.focal_point_x, logo.focal_point_y, logo.focal_point_width = 5, 5, 30
+    logo.focal_point_height = 30
+    commit(logo.save)
+    assert {site.get(path).cache for path in warm} == {"MISS"}

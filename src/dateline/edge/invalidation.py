@@ -10,11 +10,14 @@ from collections.abc import Iterable
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.module_loading import import_string
+from taggit.models import ItemBase, Tag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from dateline.edge import keys as surrogate
@@ -89,6 +92,65 @@ def on_redirect_changed(sender, instance, **kwargs):
     purge({surrogate.LISTING})
 
 
+# Saves Wagtail makes to an image by itself (sizes and hashes computed on first use)
+# change nothing a reader sees.
+IMAGE_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def on_image_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    """An image re-cropped (focal point), replaced, retitled (alt text) or deleted: every
+    page that references it, found through Wagtail's reference index."""
+    if created or (update_fields and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS):
+        return
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    keys = set()
+    for reference in ReferenceIndex.get_references_to(instance):
+        if reference.base_content_type_id == page_type.pk:
+            keys.add(surrogate.page_key(int(reference.object_id)))
+        else:
+            keys.add(surrogate.SETTINGS)  # a site setting (a logo), a snippet...
+    if _used_in_settings(instance):
+        keys.add(surrogate.SETTINGS)
+    if keys:
+        purge(keys)
+
+
+def _used_in_settings(image) -> bool:
+    """Whether a site setting (a logo, a default social image) shows this image."""
+    for model in apps.get_models():
+        if not issubclass(model, BaseSiteSetting | BaseGenericSetting):
+            continue
+        for field in model._meta.get_fields():
+            if field.many_to_one and field.related_model is type(image):
+                if model.objects.filter(**{field.attname: image.pk}).exists():
+                    return True
+    return False
+
+
+def on_tag_changed(sender, instance, created=False, **kwargs):
+    """A tag renamed or deleted in the admin: the pages that carry it and the listings."""
+    if created:
+        return
+    keys = {surrogate.LISTING}
+    for model in apps.get_models():
+        if not issubclass(model, ItemBase):
+            continue
+        target = model._meta.get_field("content_object")
+        if isinstance(target.related_model, type) and issubclass(target.related_model, Page):
+            tagged = model.objects.filter(tag_id=instance.pk).values_list(
+                target.attname, flat=True
+            )
+            keys.update(surrogate.page_key(page_id) for page_id in tagged)
+    purge(keys)
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    # A restriction hides a page and everything under it, from listings, feeds and menus.
+    purge({surrogate.ALL})
+
+
 def _article_pages_for_cdn(article_id: int) -> list[Page]:
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return []
@@ -128,6 +190,18 @@ def connect_signals() -> None:
             post_save.connect(on_settings_changed, sender=model, dispatch_uid=f"edge-set-{model}")
     post_save.connect(on_site_changed, sender=Site, dispatch_uid="edge-site-saved")
     post_delete.connect(on_site_changed, sender=Site, dispatch_uid="edge-site-deleted")
+    image = get_image_model()
+    post_save.connect(on_image_changed, sender=image, dispatch_uid="edge-image-saved")
+    post_delete.connect(on_image_changed, sender=image, dispatch_uid="edge-image-deleted")
+    post_save.connect(on_tag_changed, sender=Tag, dispatch_uid="edge-tag-saved")
+    # Before the delete: afterwards the tagged items are gone with the tag.
+    pre_delete.connect(on_tag_changed, sender=Tag, dispatch_uid="edge-tag-deleted")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"edge-restriction-{name}",
+        )
     if apps.is_installed("wagtail.contrib.redirects"):
         redirect = apps.get_model("wagtailredirects", "Redirect")
         post_save.connect(on_redirect_changed, sender=redirect, dispatch_uid="edge-redirect-saved")

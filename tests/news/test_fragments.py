@@ -171,3 +171,19 @@ def test_changing_site_settings_shows_in_the_article_footer(client, story, commi
     settings.mastodon_url = "https://mastodon.example/@courier"
     commit(settings.save)
     assert 'id="connect-heading-article"' in html_of(client, story)
+
+
+def test_the_menu_marks_the_current_section_on_every_page(client, story, world):
+    sport = SectionFactory(title="Sport", slug="sport")
+    match = ArticleFactory(section=sport, title="Cup final")
+    other = ArticleFactory(section=world, title="Cranes return")
+
+    def marked(page) -> list[str]:
+        nav = html_of(client, page).split('class="sections-nav"')[1].split("</nav>")[0]
+        return re.findall(r'aria-current="(\w+)">(\w+)<', nav)
+
+    for _ in range(2):  # rendered, then from the store
+        assert marked(story) == [("true", "World")]
+        assert marked(match) == [("true", "Sport")]
+        assert marked(other) == [("true", "World")]
+        assert marked(world) == [("page", "World")]

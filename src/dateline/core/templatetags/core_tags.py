@@ -7,6 +7,8 @@ from dateline.news.selectors import navigation_sections
 
 register = template.Library()
 
+MENU_DEPTH = 3  # top-level pages: the home page's children, as navigation_sections()
+
 
 @register.simple_tag(takes_context=True)
 def sections_nav(context) -> str:
@@ -27,5 +29,17 @@ def sections_nav(context) -> str:
 
     if request is None or getattr(request, "is_preview", False):  # the bare 500 page
         return render().html
-    page_id = getattr(page, "pk", None)
-    return cached_fragment(f"nav:{request.get_host()}:{page_id}", render)
+    return cached_fragment(f"nav:{request.get_host()}:{_current_in_menu(page)}", render)
+
+
+def _current_in_menu(page) -> str:
+    """What the menu marks as current for `page`: itself (a top-level page), its parent
+    (an article filed directly in a top-level section), or nothing. One menu per section,
+    not one per page, without a query (the parent is named by its tree path)."""
+    if page is None or not getattr(page, "pk", None):
+        return "-"
+    if page.depth == MENU_DEPTH:
+        return f"is:{page.pk}"
+    if page.depth == MENU_DEPTH + 1 and hasattr(type(page), "section"):
+        return f"in:{page.path[: -page.steplen]}"
+    return "-"

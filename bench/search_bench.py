@@ -229,7 +229,6 @@ def reused(count: int) -> dict | None:
     return {
         "section": SectionPage.objects.get(title="World"),
         "author": AuthorPage.objects.get(title="Reporter Ribeiro"),
-        "build_seconds": 0.0,
         "articles": articles,
     }
 

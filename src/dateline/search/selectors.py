@@ -69,8 +69,9 @@ class SQLiteMatch:
     join order. For a COUNT, or when ordering by date, SQLite walks every article's
     entry and evaluates the MATCH once per row: about 0.7 s for a common word at
     10,000 articles, 5 s for a word in every story. Here the MATCH only ever runs as
-    its own uncorrelated query (under 20 ms for a word in every story), and everything
-    else looks its rows up by id.
+    an uncorrelated query of the FTS table alone (under 20 ms for a word in every
+    story): on its own for the scores, or as a subquery SQLite runs once, whose rowids
+    the entries are looked up by.
     """
 
     def __init__(self, compiler, *, backend):
@@ -107,8 +108,8 @@ class SQLiteRankedResults:
     """Relevance-ranked results on SQLite, sliceable and countable like SearchResults.
 
     The ranking is Wagtail's (bm25, the title weighted by its length), computed once
-    per search: one MATCH for the scores, one lookup of the entries of the articles
-    that pass the filters, then sorted here.
+    per search: the scores, then the matching entries of the articles that pass the
+    filters (two queries, each running the MATCH once), then sorted here.
     """
 
     def __init__(self, articles, match: SQLiteMatch):

@@ -41,13 +41,9 @@ def fragment_store():
 
     Without them (tests by default) every fragment is rendered afresh.
     """
-    from dateline.edge import routing
     from dateline.edge.store import MemoryBackend, install_backend
 
     backend = MemoryBackend()
     install_backend(backend)
     yield backend
     install_backend(None)
-    # Routes are remembered per process, stamped with counters a fresh backend repeats:
-    # forget ours so a later test's first request really looks its page up.
-    routing._routes.routes.clear()

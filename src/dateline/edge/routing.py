@@ -30,6 +30,14 @@ class Route:
 class RouteCache:
     def __init__(self) -> None:
         self.routes: dict[tuple[str, str], Route] = {}
+        self._generations = None
+
+    def _stamped_by(self, generations) -> None:
+        """Forget every route when the counters change (a new page cache backend, as in
+        tests): a fresh set of counters repeats old values, so old stamps would pass."""
+        if generations is not self._generations:
+            self.routes.clear()
+            self._generations = generations
 
     @staticmethod
     def _key(request) -> tuple[str, str]:
@@ -37,6 +45,7 @@ class RouteCache:
 
     def prime(self, request, generations) -> bool:
         """Give the request its page route from memory, if still current. One query."""
+        self._stamped_by(generations)
         route = self.routes.get(self._key(request))
         if route is None or not generations.is_current(route.stamps):
             return False
@@ -55,6 +64,7 @@ class RouteCache:
         page, args, kwargs = result
         if not isinstance(page, Page) or not page.pk:
             return
+        self._stamped_by(generations)
         if len(self.routes) >= MAX_ROUTES:
             self.routes.clear()
         keys = {surrogate.page_key(page.pk), surrogate.ALL}

@@ -4,6 +4,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from dateline.edge.memory import RememberedSiteSetting
+
 SOCIAL_NETWORKS = [
     ("facebook_url", "Facebook"),
     ("x_url", "X"),
@@ -17,7 +19,7 @@ SOCIAL_NETWORKS = [
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(RememberedSiteSetting, BaseSiteSetting):
     tagline = models.CharField(max_length=200, blank=True)
     publisher_name = models.CharField(
         max_length=200, blank=True, help_text="Legal name of the publisher, for structured data."

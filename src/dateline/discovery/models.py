@@ -5,9 +5,11 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from dateline.edge.memory import RememberedSiteSetting
+
 
 @register_setting(icon="link")
-class FeedSettings(BaseSiteSetting):
+class FeedSettings(RememberedSiteSetting, BaseSiteSetting):
     full_text = models.BooleanField(
         "Full text in feeds",
         default=False,
@@ -24,7 +26,7 @@ class FeedSettings(BaseSiteSetting):
 
 
 @register_setting(icon="image")
-class SharingSettings(BaseSiteSetting):
+class SharingSettings(RememberedSiteSetting, BaseSiteSetting):
     """The pictures search engines and social networks show for the site as a whole."""
 
     logo = models.ForeignKey(

@@ -4,7 +4,9 @@ Wagtail finds the page for /science/the-village/ by asking the database for the 
 then each path segment's child page and its specific type. This process remembers,
 per host and path, which page (and site) answered, stamped with the same purge counters
 as the page cache: publishing, unpublishing, moving or renaming anything under it
-invalidates the route. Wagtail's own checks (live, view restrictions) still run.
+invalidates the route. The page's row itself is kept too (dateline.edge.memory), so a
+render of an unchanged page needs no query to find it. Wagtail's own checks (live,
+view restrictions) still run.
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from wagtail.models import Page
 
 from dateline.edge import keys as surrogate
+from dateline.edge.memory import copied, remembered
 from dateline.edge.store import current_backend
 
 MAX_ROUTES = 20_000
@@ -24,6 +27,7 @@ class Route:
     args: tuple
     kwargs: dict
     site: object
+    keys: frozenset
     stamps: tuple
 
 
@@ -44,14 +48,20 @@ class RouteCache:
         return request.META.get("HTTP_HOST", ""), request.path_info
 
     def prime(self, request, generations) -> bool:
-        """Give the request its page route from memory, if still current. One query."""
+        """Give the request its page route from memory, if still current, and its page:
+        from this worker's memory while unchanged, else in one query."""
         self._stamped_by(generations)
         route = self.routes.get(self._key(request))
         if route is None or not generations.is_current(route.stamps):
             return False
-        page = route.model.objects.filter(pk=route.page_id, live=True).first()
-        if page is None:
+        stored = remembered(
+            ("page", route.model, route.page_id),
+            route.keys,
+            lambda: route.model.objects.filter(pk=route.page_id, live=True).first(),
+        )
+        if stored is None:
             return False
+        page = copied(stored)
         request._wagtail_site = route.site
         request._wagtail_route_for_request = (page, route.args, route.kwargs)
         return True
@@ -74,6 +84,7 @@ class RouteCache:
             args=tuple(args or ()),
             kwargs=dict(kwargs or {}),
             site=site,
+            keys=frozenset(keys),
             stamps=generations.stamp(snapshot, keys),
         )
 

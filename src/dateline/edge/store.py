@@ -79,6 +79,11 @@ class Generations:
     def stamp(self, snapshot, keys: Iterable[str]) -> tuple[tuple[int, int], ...]:
         return tuple(sorted({(slot, snapshot[slot]) for slot in map(slot_of, keys)}))
 
+    def stamp_now(self, keys: Iterable[str]) -> tuple[tuple[int, int], ...]:
+        """These keys' counters as they are now: read them *before* loading what they stamp."""
+        table = self.table
+        return tuple(sorted({(slot, table[slot]) for slot in map(slot_of, keys)}))
+
     def is_current(self, stamps) -> bool:
         table = self.table
         for slot, generation in stamps:

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from dateline.edge.memory import RestrictionsFromMemory
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.text import count_words
@@ -35,7 +36,7 @@ def paginate(request, cards, per_page: int = CARDS_PER_PAGE):
     return page
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(RestrictionsFromMemory, RoutablePageMixin, Page):
     """The front page: the lead story, then the latest from every section. Also serves tags."""
 
     max_count = 1
@@ -61,7 +62,7 @@ class HomePage(RoutablePageMixin, Page):
         )
 
 
-class SectionPage(Page):
+class SectionPage(RestrictionsFromMemory, Page):
     """A section of the paper ("World"): lists its articles, newest first."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
@@ -77,7 +78,7 @@ class SectionPage(Page):
         return context
 
 
-class AuthorIndexPage(Page):
+class AuthorIndexPage(RestrictionsFromMemory, Page):
     """/authors/: everyone who writes for the paper."""
 
     max_count = 1
@@ -91,7 +92,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(RestrictionsFromMemory, Page):
     """An author's profile (the page title is their name) and their articles."""
 
     role = models.CharField(max_length=120, blank=True, help_text='For example "Europe editor".')
@@ -155,7 +156,7 @@ class AuthorPage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(RestrictionsFromMemory, Page):
     """A plain page: "About us", "Corrections policy", "Contact"."""
 
     standfirst = models.TextField(blank=True, max_length=600)
@@ -174,7 +175,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(RestrictionsFromMemory, Page):
     """A news story. Its section is the SectionPage it lives under."""
 
     class CommentsMode(models.TextChoices):

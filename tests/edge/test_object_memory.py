@@ -1,0 +1,107 @@
+"""Rows kept between renders (dateline.edge.memory): an unchanged page renders without
+asking the database for its page, settings or view restrictions, and any change an
+editor commits shows on the very next render."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
+
+from dateline.core.models import SiteSettings
+from tests.news.factories import ArticleFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+PATH = "/world/harbour-reopens/"
+
+
+@pytest.fixture
+def story(home):
+    world = SectionFactory(title="World", slug="world")
+    return ArticleFactory(section=world, title="Harbour reopens", slug="harbour-reopens")
+
+
+def warm(client, path: str = PATH) -> None:
+    """First render: Wagtail routes it. Second: the route is known, the rows are loaded."""
+    for _ in range(2):
+        assert client.get(path).status_code == 200
+
+
+def tables_read(client, path: str = PATH) -> str:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return " ".join(query["sql"] for query in queries)
+
+
+def test_an_unchanged_article_renders_without_reading_its_page_settings_or_restrictions(
+    client, backend, story
+):
+    warm(client)
+    sql = tables_read(client)
+    assert "wagtailcore_page" not in sql
+    assert "core_sitesettings" not in sql
+    assert "comments_commentsettings" not in sql
+    assert "wagtailcore_pageviewrestriction" not in sql
+
+
+def test_without_a_backend_every_render_reads_them(client, story):
+    warm(client)
+    sql = tables_read(client)
+    assert "wagtailcore_page" in sql
+    assert "core_sitesettings" in sql
+
+
+def test_a_published_edit_shows_on_the_next_render(client, backend, story, commit):
+    warm(client)
+    story.title = "Harbour reopens after storm repairs"
+    commit(lambda: story.save_revision().publish())
+    assert "Harbour reopens after storm repairs" in client.get(PATH).content.decode()
+
+
+def test_a_saved_draft_changes_nothing_readers_see(client, backend, story, commit):
+    warm(client)
+    story.title = "Draft headline nobody approved"
+    commit(story.save_revision)
+    assert "Draft headline nobody approved" not in client.get(PATH).content.decode()
+
+
+def test_a_tagline_saved_in_the_settings_shows_on_the_next_render(client, backend, story, commit):
+    warm(client)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.tagline = "News from the harbour towns"
+    commit(settings.save)
+    assert "News from the harbour towns" in client.get(PATH).content.decode()
+
+
+def test_each_caller_gets_its_own_copy_of_the_settings(backend, home):
+    site = Site.objects.get(is_default_site=True)
+    first = SiteSettings.for_site(site)
+    first.tagline = "Changed by a form that then failed validation"
+    second = SiteSettings.for_site(site)
+    assert second is not first
+    assert second.tagline == ""
+
+
+def test_a_password_added_to_the_section_covers_its_remembered_articles(
+    client, backend, story, commit
+):
+    warm(client)
+    section = story.get_parent()
+    restriction = commit(
+        PageViewRestriction.objects.create,
+        page=section,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="s3cret-harbour",
+    )
+    page = client.get(PATH).content.decode()
+    assert "password" in page.lower()
+    assert "Harbour reopens" not in page
+
+    commit(restriction.delete)
+    assert "Harbour reopens" in client.get(PATH).content.decode()
+
+
+def test_an_unpublished_article_is_gone_on_the_next_render(client, backend, story, commit):
+    warm(client)
+    commit(story.unpublish)
+    assert client.get(PATH).status_code == 404

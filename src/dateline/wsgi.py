@@ -7,8 +7,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
 application = get_wsgi_application()
 
 # Anonymous readers are answered from the page cache before Django runs (production only).
-# Every response, cache hits included, carries a request id for the logs.
+# Every response, cache hits included, carries a request id (see the page cache and
+# dateline.ops.request_context).
 from dateline.edge.wsgi import page_cache  # noqa: E402 - needs the settings loaded above
-from dateline.ops.wsgi import with_request_ids  # noqa: E402
 
-application = with_request_ids(page_cache(application))
+application = page_cache(application)

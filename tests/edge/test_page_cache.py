@@ -163,3 +163,37 @@ def test_responses_that_set_cookies_are_not_stored(backend, django_wsgi, db):
     reply = call(cache, "/hello/")
     assert reply.headers["Set-Cookie"] == "a=b"
     assert "X-Cache" not in reply.headers
+
+
+def ids_sent(site, path: str, **headers) -> tuple[str, list[str]]:
+    """The X-Cache state and every X-Request-ID header of one response."""
+    from tests.edge.conftest import environ_for
+
+    seen = {}
+
+    def start_response(status, header_list, exc_info=None):
+        seen["headers"] = header_list
+
+    b"".join(site.app(environ_for(path, headers=headers), start_response))
+    headers_sent = seen["headers"]
+    state = dict(headers_sent).get("X-Cache", "")
+    return state, [value for name, value in headers_sent if name.lower() == "x-request-id"]
+
+
+def test_every_response_carries_the_id_of_its_own_request(site, story):
+    state, first = ids_sent(site, ARTICLE)
+    assert state == "MISS" and len(first) == 1 and len(first[0]) == 32
+    state, second = ids_sent(site, ARTICLE)
+    assert state == "HIT" and len(second) == 1
+    assert second != first  # not the id of the request that filled the cache
+
+
+def test_the_id_a_proxy_sent_is_kept_on_hits_and_misses(site, story):
+    assert ids_sent(site, ARTICLE, X_Request_ID="edge-7f3a9c21-0001") == (
+        "MISS",
+        ["edge-7f3a9c21-0001"],
+    )
+    assert ids_sent(site, ARTICLE, X_Request_ID="edge-7f3a9c21-0002") == (
+        "HIT",
+        ["edge-7f3a9c21-0002"],
+    )

@@ -1,5 +1,6 @@
 """Misses render once, failures serve the last good copy, an outage gets a branded 503."""
 
+import os
 import threading
 import time
 from dataclasses import replace
@@ -209,3 +210,22 @@ def test_invented_urls_stay_out_of_the_shared_store(fake, tmp_path):
     call(cache, "/world/story/?utm_source=x&junk=1")
     assert len(list((tmp_path / "pages").iterdir())) == 2
     assert call(cache, "/world/story/?utm_source=x&junk=1").cache == "HIT"  # in memory
+
+
+def test_a_forked_worker_does_not_share_its_parents_backend():
+    """`dateline serve` forks its workers: each must open its own mapping and connections."""
+    from dateline.edge import store
+
+    built_here = (os.getpid(), object())
+    previous, store._current = store._current, built_here
+    try:
+        read, write = os.pipe()
+        child = os.fork()
+        if child == 0:  # the worker
+            os.write(write, b"own" if store._current is None else b"shared")
+            os._exit(0)
+        os.waitpid(child, 0)
+        assert os.read(read, 10) == b"own"
+        assert store._current is built_here  # the parent keeps its own
+    finally:
+        store._current = previous

@@ -443,7 +443,7 @@ def current_backend() -> MemoryBackend | None:
     its own mapping, connections and subscriber thread.
     """
     global _current
-    if _current is not None and _current[0] in (os.getpid(), 0):
+    if _current is not None:
         return _current[1]
     from dateline.edge.conf import edge_settings
 
@@ -455,6 +455,16 @@ def current_backend() -> MemoryBackend | None:
         )
     _current = (os.getpid(), backend)
     return backend
+
+
+def _forget_after_fork() -> None:
+    """A forked worker builds its own backend (asked on every request: no getpid here)."""
+    global _current
+    if _current is not None and _current[0] != 0:
+        _current = None
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
 
 
 def install_backend(backend: MemoryBackend | None) -> None:

@@ -18,6 +18,7 @@ import brotli
 from dateline.edge import keys as surrogate
 from dateline.edge.conf import EdgeSettings, edge_settings
 from dateline.edge.store import Entry, MemoryBackend, current_backend
+from dateline.ops.request_context import request_id_for
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/json", "applicati
 # Headers the cache sets itself, or that describe one encoding only.
 OWN_HEADERS = {
     "content-length", "content-encoding", "etag", "last-modified", "cache-control",
-    "surrogate-key", "vary", "age", "expires", "date", "x-cache",
+    "surrogate-key", "vary", "age", "expires", "date", "x-cache", "x-request-id",
 }  # fmt: skip
 NOT_MODIFIED_HEADERS = {"Cache-Control", "ETag", "Vary", "Last-Modified", "Surrogate-Key"}
 MIN_COMPRESS_BYTES = 256
@@ -79,6 +80,8 @@ class PageCache:
 
     # The hot path: keep it short.
     def __call__(self, environ, start_response):
+        # Every response carries a request id; Django, below, logs and sends the same one.
+        environ["HTTP_X_REQUEST_ID"] = request_id_for(environ.get("HTTP_X_REQUEST_ID"))
         method = environ["REQUEST_METHOD"]
         path = environ.get("PATH_INFO", "/")
         if (
@@ -103,10 +106,10 @@ class PageCache:
             and now < entry.fresh_until
             and backend.generations.is_current(entry.stamps)
         ):
-            return self._respond(entry, environ, start_response, now, b"HIT")
+            return self._respond(entry, environ, start_response, now, "HIT")
         return self._miss(key, entry, environ, start_response)
 
-    def _respond(self, entry: Entry, environ, start_response, now: float, state: bytes):
+    def _respond(self, entry: Entry, environ, start_response, now: float, state: str):
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")
         encoding = self._encodings.get(accept)
         if encoding is None:
@@ -115,8 +118,12 @@ class PageCache:
                 self._encodings[accept] = encoding
         if encoding not in entry.bodies:
             encoding = "identity"
-        extra = [("Age", str(int(now - entry.stored_at))), ("X-Cache", state.decode())]
-        if state == b"STALE":
+        extra = [
+            ("Age", str(int(now - entry.stored_at))),
+            ("X-Cache", state),
+            ("X-Request-ID", environ["HTTP_X_REQUEST_ID"]),
+        ]
+        if state == "STALE":
             extra.append(("X-Dateline-Stale", "if-error"))
         if self._not_modified(entry, environ):
             start_response("304 Not Modified", entry.not_modified_headers[encoding] + extra)
@@ -147,20 +154,20 @@ class PageCache:
         backend = self.backend
         now = time.time()
         if stale is not None and self._failing_until.get(key, 0) > now:
-            return self._respond(stale, environ, start_response, now, b"STALE")
+            return self._respond(stale, environ, start_response, now, "STALE")
         with backend.render_lock(key, self.config.lock_timeout):
             # While this request waited, another thread or process may have rendered it.
             now = time.time()
             local = backend.pages.get(key)
             if local is not None and local is not stale:
                 if now < local.fresh_until and backend.generations.is_current(local.stamps):
-                    return self._respond(local, environ, start_response, now, b"HIT")
+                    return self._respond(local, environ, start_response, now, "HIT")
                 stale = local
             shared = backend.load(key)
             if shared is not None and (stale is None or shared.stored_at > stale.stored_at):
                 if now < shared.fresh_until and backend.generations.is_current(shared.stamps):
                     backend.pages.put(key, shared)
-                    return self._respond(shared, environ, start_response, now, b"HIT")
+                    return self._respond(shared, environ, start_response, now, "HIT")
                 stale = shared
             snapshot = backend.generations.snapshot()
             try:
@@ -177,9 +184,9 @@ class PageCache:
                     if len(self._failing_until) > 10_000:
                         self._failing_until.clear()
                     self._failing_until[key] = time.time() + ERROR_BACKOFF
-                    return self._respond(stale, environ, start_response, time.time(), b"STALE")
+                    return self._respond(stale, environ, start_response, time.time(), "STALE")
                 if status is None:
-                    return self._unavailable_response(start_response)
+                    return self._unavailable_response(environ, start_response)
             self._failing_until.pop(key, None)
             if not self._cacheable(code, headers, body):
                 start_response(status, headers)
@@ -188,7 +195,7 @@ class PageCache:
             backend.pages.put(key, entry)
             if code == 200 and self._shareable(environ):
                 backend.save(key, entry, self.config.keep_stale)
-            return self._respond(entry, environ, start_response, time.time(), b"MISS")
+            return self._respond(entry, environ, start_response, time.time(), "MISS")
 
     @staticmethod
     def _shareable(environ) -> bool:
@@ -281,7 +288,7 @@ class PageCache:
             size=sum(map(len, bodies.values())) + 1024,
         )
 
-    def _unavailable_response(self, start_response):
+    def _unavailable_response(self, environ, start_response):
         if self._unavailable is None:
             from dateline.edge.unavailable import unavailable_html
 
@@ -293,6 +300,7 @@ class PageCache:
                 ("Content-Length", str(len(self._unavailable))),
                 ("Cache-Control", "no-store"),
                 ("Retry-After", "30"),
+                ("X-Request-ID", environ["HTTP_X_REQUEST_ID"]),
             ],
         )
         return [self._unavailable]

@@ -6,10 +6,11 @@ written while the request runs, and written in one access-log line when it ends.
 """
 
 import contextvars
+import itertools
 import logging
+import os
 import re
 import time
-import uuid
 
 from dateline.security.client_address import client_address_for
 
@@ -20,10 +21,29 @@ access_log = logging.getLogger("dateline.access")
 ACCEPTABLE_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 
 
+# New ids: a random prefix per process and a counter, 32 hex characters like a UUID's,
+# but without reading the system's random source on every request (a tenth of the cost).
+_id_counter = itertools.count()
+_id_prefix = ""
+
+
+def _new_id_prefix() -> None:
+    global _id_prefix
+    _id_prefix = os.urandom(8).hex()
+
+
+_new_id_prefix()
+os.register_at_fork(after_in_child=_new_id_prefix)
+
+
+def new_request_id() -> str:
+    return f"{_id_prefix}{next(_id_counter) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+
+
 def request_id_for(header_value: str | None) -> str:
     if header_value and ACCEPTABLE_ID.match(header_value):
         return header_value
-    return uuid.uuid4().hex
+    return new_request_id()
 
 
 class RequestContextMiddleware:

@@ -1,6 +1,7 @@
 """Profile rendering one page with the page cache off: queries and where the time goes.
 
 Usage: DATELINE_DATA_DIR=... .venv/bin/python bench/profile_render.py /path/ [--repeat N]
+       [--queries] [--profile] [--after-purge]
 """
 
 import argparse
@@ -24,12 +25,31 @@ def say(text: str) -> None:
     sys.stdout.write(f"{text}\n")
 
 
+def purge_for(path: str):
+    """What approving a comment on the page at `path` purges: the page's own key."""
+    from wagtail.models import Page, Site
+
+    from dateline.edge.keys import page_key
+    from dateline.edge.store import current_backend
+
+    root = Site.objects.get(is_default_site=True).root_page
+    page = Page.objects.get(url_path=root.url_path + path.lstrip("/"))
+    backend = current_backend()
+    return lambda: backend.purge([page_key(page.pk)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("path")
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--queries", action="store_true")
+    parser.add_argument(
+        "--after-purge",
+        action="store_true",
+        help="purge the page's surrogate key before each render, as approving a comment "
+        "on it does: measures the first render after a change, not a warm one",
+    )
     args = parser.parse_args()
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1"
     client = Client(HTTP_HOST=host)
@@ -37,7 +57,10 @@ def main() -> None:
     # template and fragment caches, the second finds the route and keeps the page's rows.
     for _ in range(2):
         assert client.get(args.path).status_code == 200
+    purge = purge_for(args.path) if args.after_purge else (lambda: None)
     settings.DEBUG = True  # record queries
+    reset_queries()
+    purge()
     reset_queries()
     client.get(args.path)
     say(f"queries per render: {len(connection.queries)}")
@@ -54,6 +77,7 @@ def main() -> None:
         profiler = Profiler(interval=0.0005)
         profiler.start()
     for _ in range(args.repeat):
+        purge()
         client.get(args.path)
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started

@@ -239,3 +239,21 @@ def test_re_cropping_the_site_logo_refreshes_every_page(site, story, warm, commi
     logo.focal_point_height = 30
     commit(logo.save)
     assert {site.get(path).cache for path in warm} == {"MISS"}
+
+
+def test_deleting_a_story_refreshes_the_stories_that_link_to_it(site, world, commit):
+    linked = ArticleFactory(section=world, title="Ferry strike ends")
+    linking = ArticleFactory(section=world, title="Cranes return")
+    other = ArticleFactory(section=world, title="Bridge closes")
+    # A link as Wagtail's editor stores it in a paragraph.
+    linking.body = [("paragraph", f'<p>Read <a linktype="page" id="{linked.pk}">why</a>.</p>')]
+    commit(lambda: linking.save_revision().publish())
+    assert f'href="{linked.url}"' in site.get(linking.url).text
+    site.get(other.url)
+    assert site.get(linking.url).cache == "HIT"
+
+    commit(linked.delete)
+    reply = site.get(linking.url)
+    assert reply.cache == "MISS"
+    assert f'href="{linked.url}"' not in reply.text
+    assert site.get(other.url).cache == "HIT"

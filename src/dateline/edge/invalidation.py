@@ -71,7 +71,8 @@ def on_page_changed(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    purge(keys_for_page_change(instance))
+    # Links to a deleted page lose their address, in every body that had one.
+    purge(keys_for_page_change(instance) | keys_of_pages_referencing(instance))
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -102,6 +103,16 @@ def on_image_changed(sender, instance, created=False, update_fields=None, **kwar
     page that references it, found through Wagtail's reference index."""
     if created or (update_fields and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS):
         return
+    keys = keys_of_pages_referencing(instance)
+    if _used_in_settings(instance):
+        keys.add(surrogate.SETTINGS)
+    if keys:
+        purge(keys)
+
+
+def keys_of_pages_referencing(instance) -> set[str]:
+    """The pages that link to or show this object (a body link, a picture, a chooser),
+    through Wagtail's reference index; anything else referencing it purges `settings`."""
     from wagtail.models import ReferenceIndex
 
     page_type = ContentType.objects.get_for_model(Page)
@@ -111,10 +122,7 @@ def on_image_changed(sender, instance, created=False, update_fields=None, **kwar
             keys.add(surrogate.page_key(int(reference.object_id)))
         else:
             keys.add(surrogate.SETTINGS)  # a site setting (a logo), a snippet...
-    if _used_in_settings(instance):
-        keys.add(surrogate.SETTINGS)
-    if keys:
-        purge(keys)
+    return keys
 
 
 def _used_in_settings(image) -> bool:
@@ -139,9 +147,7 @@ def on_tag_changed(sender, instance, created=False, **kwargs):
             continue
         target = model._meta.get_field("content_object")
         if isinstance(target.related_model, type) and issubclass(target.related_model, Page):
-            tagged = model.objects.filter(tag_id=instance.pk).values_list(
-                target.attname, flat=True
-            )
+            tagged = model.objects.filter(tag_id=instance.pk).values_list(target.attname, flat=True)
             keys.update(surrogate.page_key(page_id) for page_id in tagged)
     purge(keys)
 

@@ -105,3 +105,21 @@ def test_an_unpublished_article_is_gone_on_the_next_render(client, backend, stor
     warm(client)
     commit(story.unpublish)
     assert client.get(PATH).status_code == 404
+
+
+def test_the_restriction_map_knows_restricted_sections_and_alias_pages(backend, story, world_copy):
+    from dateline.edge.memory import restricted_and_alias_paths
+
+    section = story.get_parent()
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-harbour"
+    )
+    alias = story.create_alias(parent=world_copy, update_slug="harbour-reopens-copy")
+    restricted, aliases = restricted_and_alias_paths()
+    assert restricted == {section.path}
+    assert aliases == {alias.path}
+
+
+@pytest.fixture
+def world_copy(home):
+    return SectionFactory(title="World copy", slug="world-copy")

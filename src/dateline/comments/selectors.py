@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Site
 
 from dateline.comments.models import (
     Comment,
@@ -19,6 +19,7 @@ from dateline.comments.models import (
 )
 from dateline.comments.network import truncate_ip
 from dateline.comments.rendering import normalise_email
+from dateline.edge.memory import lineage, restricted_and_alias_paths
 from dateline.news.models import ArticlePage
 
 THREADS_PER_PAGE = 20
@@ -50,9 +51,10 @@ COMMENTABLE_FIELDS = (
 def commentable_article(article_id: int) -> ArticlePage | None:
     """The live article readers may see, with only the fields comment views read (no body).
 
-    Two small queries instead of `.live().public()`, which loads every view restriction
-    and the whole StreamField; the restriction check is a query each time, so a
-    restriction added a moment ago applies at once in every process.
+    One small query instead of `.live().public()`, which loads every view restriction
+    and the whole StreamField. Which paths are restricted comes from the worker's memory
+    (dateline.edge.memory), which a restriction added or removed purges at once in
+    every process.
     """
     article = ArticlePage.objects.live().only(*COMMENTABLE_FIELDS).filter(pk=article_id).first()
     if article is None or is_restricted(article):
@@ -62,9 +64,8 @@ def commentable_article(article_id: int) -> ArticlePage | None:
 
 def is_restricted(page) -> bool:
     """Whether a view restriction (password, sign-in, groups) covers the page or an ancestor."""
-    step = page.steplen
-    ancestry = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
-    return PageViewRestriction.objects.filter(page__path__in=ancestry).exists()
+    restricted, _aliases = restricted_and_alias_paths()
+    return not lineage(page).isdisjoint(restricted)
 
 
 def site_root_of(page):
@@ -85,7 +86,7 @@ def comment_settings_for(article, request=None) -> CommentSettings:
     root = site_root_of(article)
     if root is None:
         return CommentSettings()
-    return CommentSettings.base_queryset().get_or_create(site_id=root.site_id)[0]
+    return CommentSettings.for_site(Site(pk=root.site_id))  # from memory while unchanged
 
 
 def comment_policy_for(article, settings: CommentSettings, *, now=None) -> CommentPolicy:

@@ -103,11 +103,29 @@ class RememberedSiteSetting:
 
 
 def _restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
+    from django.db.models import Value
     from wagtail.models import Page, PageViewRestriction
 
-    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-    return frozenset(restricted), frozenset(aliases)
+    restricted = PageViewRestriction.objects.annotate(alias=Value(False)).order_by()
+    aliases = Page.objects.filter(alias_of__isnull=False).annotate(alias=Value(True)).order_by()
+    rows = restricted.values_list("alias", "page__path").union(
+        aliases.values_list("alias", "path"), all=True
+    )  # one query
+    paths: dict[bool, set[str]] = {False: set(), True: set()}
+    for alias, path in rows:
+        paths[bool(alias)].add(path)
+    return frozenset(paths[False]), frozenset(paths[True])
+
+
+def restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
+    """The paths of the pages that carry a view restriction, and of the alias pages."""
+    return remembered(("view-restrictions",), {surrogate.LISTING}, _restricted_and_alias_paths)
+
+
+def lineage(page) -> set[str]:
+    """The paths of the page and of each of its ancestors."""
+    path, step = page.path, page.steplen
+    return {path[:end] for end in range(step, len(path) + 1, step)}
 
 
 class RestrictionsFromMemory:
@@ -123,15 +141,8 @@ class RestrictionsFromMemory:
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
 
-        restricted, aliases = remembered(
-            ("view-restrictions",), {surrogate.LISTING}, _restricted_and_alias_paths
-        )
-        path, step = self.path, self.steplen
-        lineage = {path[:end] for end in range(step, len(path) + 1, step)}
-        if (
-            self.alias_of_id is None
-            and lineage.isdisjoint(restricted)
-            and lineage.isdisjoint(aliases)
-        ):
+        restricted, aliases = restricted_and_alias_paths()
+        paths = lineage(self)
+        if self.alias_of_id is None and paths.isdisjoint(restricted) and paths.isdisjoint(aliases):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

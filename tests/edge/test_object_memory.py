@@ -2,6 +2,8 @@
 asking the database for its page, settings or view restrictions, and any change an
 editor commits shows on the very next render."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -123,3 +125,40 @@ def test_the_restriction_map_knows_restricted_sections_and_alias_pages(backend, 
 @pytest.fixture
 def world_copy(home):
     return SectionFactory(title="World copy", slug="world-copy")
+
+
+def approve_comment(story, commit, text: str):
+    from dateline.comments.models import Comment
+
+    return commit(
+        Comment.objects.create,
+        article=story,
+        author_name="Mara",
+        text=text,
+        html=f"<p>{text}</p>",
+        status="approved",
+    )
+
+
+def test_an_approved_comment_renders_again_only_what_shows_comments(
+    client, backend, story, commit
+):
+    warm(client)
+    approve_comment(story, commit, "The harbour master deserves a medal.")
+    with CaptureQueriesContext(connection) as after_comment:
+        page = client.get(PATH).content.decode()
+    assert "The harbour master deserves a medal." in page
+    assert '<a href="#comments">1 comment</a>' in page  # the count by the headline
+    assert re.search(r'"commentCount":\s*1\b', page)  # and in the structured data
+    assert "First paragraph of Harbour reopens." in page
+
+    story.standfirst = "Ferries run again from Monday."
+    commit(lambda: story.save_revision().publish())
+    with CaptureQueriesContext(connection) as after_edit:
+        page = client.get(PATH).content.decode()
+    assert "Ferries run again from Monday." in page
+    # The edit routes the page, reloads its row and renders its body again; the comment
+    # did none of that.
+    assert len(after_comment) < len(after_edit)
+    assert "wagtailcore_site" in " ".join(query["sql"] for query in after_edit)
+    assert "wagtailcore_site" not in " ".join(query["sql"] for query in after_comment)

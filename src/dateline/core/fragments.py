@@ -33,6 +33,9 @@ class Rendered:
     shows: frozenset[str] = frozenset()
     # Anything else whose change must re-render it (stamped, never sent).
     depends_on: frozenset[str] = frozenset()
+    # False for a fragment that shows pages but none of their comments: a comment
+    # approved or removed does not re-render it (it is stamped with their content keys).
+    shows_comments: bool = True
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,8 @@ def cached_fragment(name: str, render: Callable[[], Rendered]) -> SafeString:
     snapshot = generations.snapshot()  # before rendering: a change meanwhile is not missed
     rendered = render()
     surrogate.add(*rendered.shows)
-    keys = {surrogate.ALL, *rendered.shows, *rendered.depends_on}
+    shown = rendered.shows if rendered.shows_comments else surrogate.as_content_keys(rendered.shows)
+    keys = {surrogate.ALL, *shown, *rendered.depends_on}
     stored = _Stored(str(rendered.html), tuple(rendered.shows), generations.stamp(snapshot, keys))
     cache.set(key, stored, TIMEOUT)
     return mark_safe(stored.html)

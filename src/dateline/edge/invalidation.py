@@ -29,14 +29,24 @@ COMMENT_MODEL = ("comments", "Comment")
 COMMENTS_CHANGED_SIGNAL = "dateline.comments.signals.comments_changed"
 
 
-def purge(keys: Iterable[str], *, cdn_pages: Iterable[Page] = ()) -> None:
-    """Purge these keys (and these pages' URLs from the CDN) once the transaction commits."""
+def purge(
+    keys: Iterable[str], *, cdn_pages: Iterable[Page] = (), comments_only: bool = False
+) -> None:
+    """Purge these keys (and these pages' URLs from the CDN) once the transaction commits.
+
+    `comments_only`: only the comments of these pages changed, so what is kept of them
+    without their comments (``content-<id>``, see dateline.edge.keys) stays.
+    """
     keys = frozenset(keys)
     cdn_pages = list(cdn_pages)
-    transaction.on_commit(lambda: purge_now(keys, cdn_pages=cdn_pages))
+    transaction.on_commit(lambda: purge_now(keys, cdn_pages=cdn_pages, comments_only=comments_only))
 
 
-def purge_now(keys: Iterable[str], *, cdn_pages: Iterable[Page] = ()) -> None:
+def purge_now(
+    keys: Iterable[str], *, cdn_pages: Iterable[Page] = (), comments_only: bool = False
+) -> None:
+    if not comments_only:
+        keys = surrogate.with_content_keys(keys)
     backend = current_backend()
     if backend is not None:
         try:
@@ -170,17 +180,29 @@ def on_comment_saved(sender, instance, created=False, **kwargs):
     if created and instance.status != "approved":
         return
     article_id = instance.article_id
-    purge({surrogate.page_key(article_id)}, cdn_pages=_article_pages_for_cdn(article_id))
+    purge(
+        {surrogate.page_key(article_id)},
+        cdn_pages=_article_pages_for_cdn(article_id),
+        comments_only=True,
+    )
 
 
 def on_comment_deleted(sender, instance, **kwargs):
     article_id = instance.article_id
-    purge({surrogate.page_key(article_id)}, cdn_pages=_article_pages_for_cdn(article_id))
+    purge(
+        {surrogate.page_key(article_id)},
+        cdn_pages=_article_pages_for_cdn(article_id),
+        comments_only=True,
+    )
 
 
 def on_comments_changed(sender, article_id, **kwargs):
     # The comments app sends this after commit, also for bulk moderation (no post_save).
-    purge_now({surrogate.page_key(article_id)}, cdn_pages=_article_pages_for_cdn(article_id))
+    purge_now(
+        {surrogate.page_key(article_id)},
+        cdn_pages=_article_pages_for_cdn(article_id),
+        comments_only=True,
+    )
 
 
 def connect_signals() -> None:

@@ -10,6 +10,10 @@ showed the changed thing. The vocabulary:
   feeds, sitemaps, not-found pages): publishing anything changes what they list.
 - ``settings``: the site chrome every page shows (site name, tagline, sections menu).
 - ``all``: every stored response.
+- ``content-<id>``: never sent. Purged with ``page-<id>`` by every change to the page
+  except to its comments; what a worker keeps of a page that shows none of its comments
+  (its route and row, its body and footer fragments) is stamped with it, so a comment
+  approved re-renders only the parts that show comments.
 """
 
 from collections.abc import Iterable, Iterator
@@ -24,12 +28,36 @@ LISTING = "listing"
 SETTINGS = "settings"
 ALL = "all"
 PAGE_PREFIX = "page-"
+CONTENT_PREFIX = "content-"
 
 _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", default=None)
 
 
 def page_key(page_id: int) -> str:
     return f"{PAGE_PREFIX}{page_id}"
+
+
+def content_key(page_id: int) -> str:
+    return f"{CONTENT_PREFIX}{page_id}"
+
+
+def with_content_keys(keys: Iterable[str]) -> set[str]:
+    """These keys, plus ``content-<id>`` for each ``page-<id>``: a change beyond comments."""
+    keys = set(keys)
+    return keys | {
+        CONTENT_PREFIX + key.removeprefix(PAGE_PREFIX)
+        for key in keys
+        if key.startswith(PAGE_PREFIX)
+    }
+
+
+def as_content_keys(keys: Iterable[str]) -> set[str]:
+    """These keys with ``content-<id>`` in place of each ``page-<id>``: for what shows a
+    page but none of its comments."""
+    return {
+        CONTENT_PREFIX + key.removeprefix(PAGE_PREFIX) if key.startswith(PAGE_PREFIX) else key
+        for key in keys
+    }
 
 
 def kind_key(page: Page) -> str:

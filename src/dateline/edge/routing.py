@@ -77,7 +77,8 @@ class RouteCache:
         self._stamped_by(generations)
         if len(self.routes) >= MAX_ROUTES:
             self.routes.clear()
-        keys = {surrogate.page_key(page.pk), surrogate.ALL}
+        # The route and the page's row do not change with its comments.
+        keys = {surrogate.content_key(page.pk), surrogate.ALL}
         self.routes[self._key(request)] = Route(
             model=type(page),
             page_id=page.pk,

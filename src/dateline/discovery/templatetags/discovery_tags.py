@@ -25,7 +25,8 @@ def discovery_head(context) -> str:
     """Canonical URL, feed autodiscovery, OpenGraph/Twitter cards and page JSON-LD.
 
     An article's is kept until the article, its section, an author or the site's
-    settings change (the other pages' heads are cheap or list content).
+    settings change; its comments are not in it (the other pages' heads are cheap or
+    list content).
     """
     from dateline.news.models import ArticlePage
 
@@ -35,8 +36,8 @@ def discovery_head(context) -> str:
 
     def render() -> Rendered:
         html = _render_head(context)
-        shown = page_keys([page, page.section, *page.byline])
-        return Rendered(html, depends_on=shown | {surrogate.SETTINGS})
+        shown = page_keys([page, page.section, *page.byline])  # none of their comments
+        return Rendered(html, depends_on=surrogate.as_content_keys(shown) | {surrogate.SETTINGS})
 
     # The canonical URL (and so the head) changes with the host, path and ?page=.
     page_number = request.GET.get("page", "")

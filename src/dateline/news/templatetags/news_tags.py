@@ -36,11 +36,14 @@ def article_structured_data(context, article):
     return _article_fragment(context, "json-ld", article, render)
 
 
-def _article_part(context, article, part: str, *, depends_on=frozenset()) -> str:
+def _article_part(
+    context, article, part: str, *, depends_on=frozenset(), shows_comments: bool = False
+) -> str:
     """components/article_<part>.html for this article, as a fragment.
 
     It always shows the article and the pages it carries (section, byline), so their
-    keys are sent, and any change to them, an edit or a comment re-renders it.
+    keys are sent, and any change to them re-renders it; a comment approved or removed
+    re-renders only a part that shows comments (the count in the header).
     """
 
     def render() -> Rendered:
@@ -48,7 +51,9 @@ def _article_part(context, article, part: str, *, depends_on=frozenset()) -> str
             f"components/article_{part}.html", {"page": article}, context["request"]
         )
         shows = frozenset(surrogate.keys_for_context({"page": article}))
-        return Rendered(html, shows=shows, depends_on=frozenset(depends_on))
+        return Rendered(
+            html, shows=shows, depends_on=frozenset(depends_on), shows_comments=shows_comments
+        )
 
     return _article_fragment(context, part, article, render)
 
@@ -56,7 +61,7 @@ def _article_part(context, article, part: str, *, depends_on=frozenset()) -> str
 @register.simple_tag(takes_context=True)
 def article_header(context, article):
     """Section, headline, standfirst, byline, dates and the comment count link."""
-    return _article_part(context, article, "header")
+    return _article_part(context, article, "header", shows_comments=True)
 
 
 @register.simple_tag(takes_context=True)
@@ -82,7 +87,8 @@ def related_stories(context, article):
             "components/related_stories.html", {"related_articles": related}, request
         )
         authors = [author for card in related for author in card.byline]
-        depends_on = page_keys([article, *authors])
+        # The story's tags and picks choose the cards, its comments do not.
+        depends_on = surrogate.as_content_keys(page_keys([article])) | page_keys(authors)
         if by_tag:
             depends_on |= {surrogate.LISTING}  # any new story may share the tag
         return Rendered(

@@ -151,8 +151,10 @@ if database_url := os.environ.get("DATABASE_URL"):
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite, kept open between requests while its file stays the same.
+            "ENGINE": "dateline.core.sqlite",
             "NAME": DATA_DIR / "dateline.sqlite3",
+            "CONN_MAX_AGE": None,
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",

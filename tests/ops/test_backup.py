@@ -10,14 +10,14 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.db import connection
 
 from dateline.ops.backup import BackupError, backup_restore
 
 pytestmark = pytest.mark.skipif(
-    django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    connection.vendor != "sqlite",
     reason="`dateline backup` covers the SQLite default; PostgreSQL sites use pg_dump",
 )
 

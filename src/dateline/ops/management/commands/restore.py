@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, archive, force, **options):
         database = settings.DATABASES["default"]
-        if database["ENGINE"] != "django.db.backends.sqlite3":
+        if connections["default"].vendor != "sqlite":
             raise CommandError("`dateline restore` is for the SQLite default; use pg_restore.")
         connections.close_all()
         try:

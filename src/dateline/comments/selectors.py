@@ -44,7 +44,7 @@ class CommentPolicy:
 # What the comment views and the policy read of an article; anything else loads lazily.
 COMMENTABLE_FIELDS = (
     "id", "path", "depth", "url_path", "title", "live", "first_published_at", "comments_mode",
-    "comments_close_after_days",
+    "comments_close_after_days", "alias_of",
 )  # fmt: skip
 
 
@@ -63,9 +63,13 @@ def commentable_article(article_id: int) -> ArticlePage | None:
 
 
 def is_restricted(page) -> bool:
-    """Whether a view restriction (password, sign-in, groups) covers the page or an ancestor."""
-    restricted, _aliases = restricted_and_alias_paths()
-    return not lineage(page).isdisjoint(restricted)
+    """Whether a view restriction (password, sign-in, groups) covers the page or an ancestor,
+    as Wagtail decides it: under an alias, the source page's restrictions count."""
+    restricted, aliases = restricted_and_alias_paths()
+    paths = lineage(page)
+    if page.alias_of_id is not None or not paths.isdisjoint(aliases):
+        return page.get_view_restrictions().exists()
+    return not paths.isdisjoint(restricted)
 
 
 def site_root_of(page):
@@ -86,7 +90,7 @@ def comment_settings_for(article, request=None) -> CommentSettings:
     root = site_root_of(article)
     if root is None:
         return CommentSettings()
-    return CommentSettings.for_site(Site(pk=root.site_id))  # from memory while unchanged
+    return CommentSettings.remembered_for_site(Site(pk=root.site_id))
 
 
 def comment_policy_for(article, settings: CommentSettings, *, now=None) -> CommentPolicy:

@@ -81,8 +81,13 @@ def on_page_changed(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    # Links to a deleted page lose their address, in every body that had one.
-    purge(keys_for_page_change(instance) | keys_of_pages_referencing(instance))
+    purge(keys_for_page_change(instance))
+
+
+def on_page_deleting(sender, instance, **kwargs):
+    # Links to a deleted page lose their address, in every body that had one. Asked before
+    # the delete: Wagtail then drops the reference index rows that point at the page.
+    purge(keys_of_pages_referencing(instance))
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -213,6 +218,7 @@ def connect_signals() -> None:
     page_slug_changed.connect(on_page_moved, dispatch_uid="edge-page-slug-changed")
     for model in apps.get_models():
         if issubclass(model, Page):
+            pre_delete.connect(on_page_deleting, sender=model, dispatch_uid=f"edge-pre-{model}")
             post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"edge-del-{model}")
         elif issubclass(model, BaseSiteSetting | BaseGenericSetting):
             post_save.connect(on_settings_changed, sender=model, dispatch_uid=f"edge-set-{model}")

@@ -83,22 +83,37 @@ def copied(instance: T) -> T:
 
 
 class RememberedSiteSetting:
-    """For a BaseSiteSetting model: ``for_site`` from memory while no setting changed.
+    """For a BaseSiteSetting model: readers' pages get the settings from memory while no
+    setting changed (a save of any of them purges ``settings``).
 
-    Every page reads the site settings; a save of any of them purges ``settings``.
+    Only the reader path (``for_request``, the `settings` template variable) and
+    ``remembered_for_site`` use the memory. ``for_site``, which Wagtail's settings editor
+    uses, still reads the database: a form must never start from a copy that another
+    node's purge has not reached yet, or saving it would undo the newer values.
     """
 
     @classmethod
-    def for_site(cls, site):
-        if site is None:
-            return super().for_site(site)
+    def remembered_for_site(cls, site):
         stored = remembered(
-            ("setting", cls, site.pk),
-            {surrogate.SETTINGS},
-            lambda: super(RememberedSiteSetting, cls).for_site(site),
+            ("setting", cls, site.pk), {surrogate.SETTINGS}, lambda: cls.for_site(site)
         )
         setting = copied(stored)
         setting._page_url_cache = {}
+        return setting
+
+    @classmethod
+    def for_request(cls, request):
+        attribute = cls.get_cache_attr_name()
+        if hasattr(request, attribute):
+            return getattr(request, attribute)
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # Wagtail's own error
+        setting = cls.remembered_for_site(site)
+        setting._request = request
+        setattr(request, attribute, setting)
         return setting
 
 

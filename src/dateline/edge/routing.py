@@ -10,6 +10,7 @@ view restrictions) still run.
 """
 
 from dataclasses import dataclass
+from types import MethodType
 
 from wagtail.models import Page
 
@@ -62,8 +63,8 @@ class RouteCache:
         if stored is None:
             return False
         page = copied(stored)
-        request._wagtail_site = route.site
-        request._wagtail_route_for_request = (page, route.args, route.kwargs)
+        request._wagtail_site = copied(route.site)
+        request._wagtail_route_for_request = (page, _bound_to(page, route.args), route.kwargs)
         return True
 
     def remember(self, request, generations, snapshot) -> None:
@@ -88,6 +89,17 @@ class RouteCache:
             keys=frozenset(keys),
             stamps=generations.stamp(snapshot, keys),
         )
+
+
+def _bound_to(page, args: tuple) -> tuple:
+    """The route's arguments for this request's copy of the page: a routable page's view
+    (a tag page) is a method bound to the page that answered first; bind it to the copy."""
+    return tuple(
+        MethodType(arg.__func__, page)
+        if isinstance(arg, MethodType) and isinstance(arg.__self__, Page)
+        else arg
+        for arg in args
+    )
 
 
 _routes = RouteCache()

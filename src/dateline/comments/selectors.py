@@ -53,8 +53,8 @@ def commentable_article(article_id: int) -> ArticlePage | None:
 
     One small query instead of `.live().public()`, which loads every view restriction
     and the whole StreamField. Which paths are restricted comes from the worker's memory
-    (dateline.edge.memory), which a restriction added or removed purges at once in
-    every process.
+    (dateline.edge.memory), which a restriction added or removed purges in every
+    process, as it purges cached pages.
     """
     article = ArticlePage.objects.live().only(*COMMENTABLE_FIELDS).filter(pk=article_id).first()
     if article is None or is_restricted(article):

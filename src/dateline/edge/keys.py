@@ -44,11 +44,7 @@ def content_key(page_id: int) -> str:
 def with_content_keys(keys: Iterable[str]) -> set[str]:
     """These keys, plus ``content-<id>`` for each ``page-<id>``: a change beyond comments."""
     keys = set(keys)
-    return keys | {
-        CONTENT_PREFIX + key.removeprefix(PAGE_PREFIX)
-        for key in keys
-        if key.startswith(PAGE_PREFIX)
-    }
+    return keys | as_content_keys(key for key in keys if key.startswith(PAGE_PREFIX))
 
 
 def as_content_keys(keys: Iterable[str]) -> set[str]:

@@ -59,10 +59,6 @@ class ObjectMemory:
                 self.items.popitem(last=False)
         return value
 
-    def clear(self) -> None:
-        with self._lock:
-            self.items.clear()
-
 
 memory = ObjectMemory()
 

@@ -1,10 +1,11 @@
 """Django's SQLite backend, for a connection that stays open between requests.
 
-Opening a connection and setting its pragmas (WAL, busy timeout) costs about a
-millisecond, on every request that reads the database, so `dateline serve` keeps each
-worker's connection open (CONN_MAX_AGE). But an open connection keeps using the file it
-opened: after `dateline restore` put another database in its place, or after the file
-was moved away, it would go on reading and writing the old one. So whenever Django
+Opening a connection and setting its pragmas (WAL, busy timeout) on every request that
+reads the database cost about a third of a comment post (docs/benchmarks.md), so
+`dateline serve` keeps each worker's connection open (CONN_MAX_AGE). But an open
+connection keeps using the file it opened: after `dateline restore` put another
+database in its place, or after the file was moved away, it would go on reading and
+writing the old one. So whenever Django
 checks its connections (before and after each request, and each time the task worker
 wakes up), this backend also compares the database file's identity (device and inode)
 with the one it opened, and closes the connection if it changed: the next query opens

@@ -19,7 +19,6 @@ from dateline.comments.models import (
 )
 from dateline.comments.network import truncate_ip
 from dateline.comments.rendering import normalise_email
-from dateline.edge.memory import lineage, restricted_and_alias_paths
 from dateline.news.models import ArticlePage
 
 THREADS_PER_PAGE = 20
@@ -64,12 +63,9 @@ def commentable_article(article_id: int) -> ArticlePage | None:
 
 def is_restricted(page) -> bool:
     """Whether a view restriction (password, sign-in, groups) covers the page or an ancestor,
-    as Wagtail decides it: under an alias, the source page's restrictions count."""
-    restricted, aliases = restricted_and_alias_paths()
-    paths = lineage(page)
-    if page.alias_of_id is not None or not paths.isdisjoint(aliases):
-        return page.get_view_restrictions().exists()
-    return not paths.isdisjoint(restricted)
+    as Wagtail decides it (an alias counts its source's). For a page nothing restricts
+    this asks no query (RestrictionsFromMemory)."""
+    return page.get_view_restrictions().exists()
 
 
 def site_root_of(page):

@@ -18,7 +18,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
-from django.db.models import Model
+from django.db.models import Model, Value
+from wagtail.models import Page, PageViewRestriction, Site
 
 from dateline.edge import keys as surrogate
 from dateline.edge.store import current_backend
@@ -102,8 +103,6 @@ class RememberedSiteSetting:
         attribute = cls.get_cache_attr_name()
         if hasattr(request, attribute):
             return getattr(request, attribute)
-        from wagtail.models import Site
-
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)  # Wagtail's own error
@@ -114,9 +113,6 @@ class RememberedSiteSetting:
 
 
 def _restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
-    from django.db.models import Value
-    from wagtail.models import Page, PageViewRestriction
-
     restricted = PageViewRestriction.objects.annotate(alias=Value(False)).order_by()
     aliases = Page.objects.filter(alias_of__isnull=False).annotate(alias=Value(True)).order_by()
     rows = restricted.values_list("alias", "page__path").union(
@@ -134,8 +130,8 @@ def restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def lineage(page) -> set[str]:
-    """The paths of the page and of each of its ancestors."""
-    path, step = page.path, page.steplen
+    """The paths of the page and of each of its ancestors (none for an unsaved page)."""
+    path, step = page.path or "", page.steplen
     return {path[:end] for end in range(step, len(path) + 1, step)}
 
 
@@ -150,8 +146,6 @@ class RestrictionsFromMemory:
     """
 
     def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
         restricted, aliases = restricted_and_alias_paths()
         paths = lineage(self)
         if self.alias_of_id is None and paths.isdisjoint(restricted) and paths.isdisjoint(aliases):

@@ -28,8 +28,16 @@ class Route:
     args: tuple
     kwargs: dict
     site: object
-    keys: frozenset
     stamps: tuple
+
+    @property
+    def keys(self) -> set[str]:
+        return route_keys(self.page_id)
+
+
+def route_keys(page_id: int) -> set[str]:
+    """What a route and its page's row depend on: not the page's comments."""
+    return {surrogate.content_key(page_id), surrogate.ALL}
 
 
 class RouteCache:
@@ -78,16 +86,13 @@ class RouteCache:
         self._stamped_by(generations)
         if len(self.routes) >= MAX_ROUTES:
             self.routes.clear()
-        # The route and the page's row do not change with its comments.
-        keys = {surrogate.content_key(page.pk), surrogate.ALL}
         self.routes[self._key(request)] = Route(
             model=type(page),
             page_id=page.pk,
             args=tuple(args or ()),
             kwargs=dict(kwargs or {}),
             site=site,
-            keys=frozenset(keys),
-            stamps=generations.stamp(snapshot, keys),
+            stamps=generations.stamp(snapshot, route_keys(page.pk)),
         )
 
 

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from dateline.edge.memory import RestrictionsFromMemory
+from dateline.edge.memory import RestrictionsFromMemory, lineage
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.text import count_words
@@ -262,8 +262,7 @@ class ArticlePage(RestrictionsFromMemory, Page):
         Articles live under sections and sections under sections or the home page, so
         the ancestors below the home page are exactly these (the page's breadcrumb trail).
         """
-        step = Page.steplen
-        paths = [self.path[:end] for end in range(step, len(self.path or ""), step)]
+        paths = lineage(self) - {self.path}
         return list(SectionPage.objects.filter(path__in=paths).order_by("path"))
 
     @cached_property

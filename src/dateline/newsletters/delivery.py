@@ -56,7 +56,7 @@ MIN_BATCH, MAX_BATCH, FIRST_BATCH = 5, 500, 50
 LEDGER_CHUNK = 2000
 MAX_BACKOFF = 60.0
 PATIENCE = 15  # refusals in a row ("slow down", no connection) before the edition stops
-SHORT_WAIT = 30  # seconds: a retry due sooner is waited for; a later one is left to the tick
+SHORT_WAIT = 10  # seconds: a retry due sooner is waited for; a later one is left to the tick
 
 Status = Delivery.Status
 ACTIVE_EDITION = [Edition.Status.QUEUED, Edition.Status.SENDING]
@@ -217,7 +217,7 @@ def _retry_later(row: dict, token: str, detail: str) -> str:
         _mark(row["pk"], token, states, status=Status.FAILED, attempts=attempts,
               error=f"Gave up after {attempts} tries: {detail}"[:300], lease_token="")  # fmt: skip
         return Status.FAILED
-    delay = min(3600, 30 * 2 ** (attempts - 1))
+    delay = min(3600, 60 * 2 ** (attempts - 1))
     _mark(row["pk"], token, states, status=Status.PENDING, attempts=attempts, error=detail[:300],
           next_attempt_at=_now() + timedelta(seconds=delay), lease_token="")  # fmt: skip
     return Status.PENDING

@@ -160,7 +160,11 @@ def send_with_real_worker(
                     run.rss_kb.append((len(sink.received), rss))
                 return _edition_status(database) in {"sent", "failed"}
 
-            wait_until(finished, timeout=timeout, what="the edition to be sent")
+            deadline = time.monotonic() + timeout
+            while not finished():  # polled gently: the benchmark shares the machine
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"the edition was not sent within {timeout} s")
+                time.sleep(0.25)
             run.seconds_to_hand_over = time.monotonic() - started
         finally:
             worker.stop()

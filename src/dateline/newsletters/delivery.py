@@ -261,6 +261,13 @@ class EditionSender:
                        "previous sender stopped were sent again.")  # fmt: skip
         self.transport = self.transport or transports.transport_from_settings()
         self.head = rendering.letterhead()
+        # SMTP takes bytes: each copy is filled in from one serialised message.
+        self.maker = None
+        if self.transport.kind == "smtp":
+            try:
+                self.maker = rendering.CopyMaker(edition=edition, head=self.head)
+            except ValueError:  # e.g. a header refused: each copy fails on its own, recorded
+                self.maker = None
         try:
             stopped = self._send_all(edition)
         finally:
@@ -334,10 +341,16 @@ class EditionSender:
         if not email:
             return transports.Outcome(transports.WITHDRAWN)
         try:
-            message = rendering.personal_message(
-                edition=edition, html=edition.html_body, text=edition.text_body, email=email,
-                subscriber_id=row["subscriber_id"], delivery_id=row["pk"], head=self.head,
-            )  # fmt: skip
+            if self.maker is not None:
+                message = self.maker.copy(
+                    email=email, subscriber_id=row["subscriber_id"], delivery_id=row["pk"]
+                )
+            else:
+                message = rendering.personal_message(
+                    edition=edition, html=edition.html_body, text=edition.text_body,
+                    email=email, subscriber_id=row["subscriber_id"], delivery_id=row["pk"],
+                    head=self.head,
+                )  # fmt: skip
         except ValueError as error:
             return transports.Outcome(transports.FAILED, f"Refused to build the email: {error}")
         pk, token = row["pk"], self.token

@@ -146,18 +146,21 @@ def letterhead() -> Letterhead:
 
 def personal_message(
     *, edition, html: str, text: str, email: str, subscriber_id: int, delivery_id,
-    head: Letterhead, subject: str | None = None,
+    head: Letterhead, subject: str | None = None, tokens_for=None,
 ) -> EmailMultiAlternatives:  # fmt: skip
     """One reader's copy: their own manage and one-click unsubscribe links (RFC 8058).
 
     Django refuses a header with a line break (BadHeaderError), so nothing a reader or an
     editor typed can add a header.
     """
-    manage = tokens.link_token(action="manage", subscriber_id=subscriber_id, email=email)
-    unsubscribe = tokens.link_token(
-        action="unsubscribe", subscriber_id=subscriber_id, email=email,
-        newsletter_id=edition.newsletter_id,
-    )  # fmt: skip
+    if tokens_for is not None:  # CopyMaker's template: placeholders in place of the tokens
+        manage, unsubscribe = tokens_for("manage"), tokens_for("unsubscribe")
+    else:
+        manage = tokens.link_token(action="manage", subscriber_id=subscriber_id, email=email)
+        unsubscribe = tokens.link_token(
+            action="unsubscribe", subscriber_id=subscriber_id, email=email,
+            newsletter_id=edition.newsletter_id,
+        )  # fmt: skip
     unsubscribe_url = absolute(reverse("newsletters:unsubscribe", args=[unsubscribe]))
     html = html.replace(MANAGE_PLACEHOLDER, manage).replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe)
     text = text.replace(MANAGE_PLACEHOLDER, manage).replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe)
@@ -182,3 +185,75 @@ def personal_message(
     # Providers (through django-anymail) add open and click tracking only when asked to.
     message.track_opens = message.track_clicks = settings.DATELINE_NEWSLETTER_TRACKING
     return message
+
+
+SAMPLE_RECIPIENT = "reader@recipient.invalid"
+DELIVERY_PLACEHOLDER = "__DATELINE_DELIVERY__"
+SUBSCRIBER_PLACEHOLDER = "__DATELINE_SUBSCRIBER__"
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One reader's copy as the bytes an SMTP server receives."""
+
+    from_email: str
+    to: list[str]
+    data: bytes
+
+    def as_bytes(self) -> bytes:
+        return self.data
+
+
+class CopyMaker:
+    """Makes each reader's copy of an edition by filling in the one serialised message.
+
+    Serialising a MIME message costs about 3 ms in Python's email package, which would
+    cap a send at a few hundred copies a second; filling in bytes costs microseconds.
+    The fill-ins (address, tokens, delivery id) are plain ASCII, and the template is
+    used only when each placeholder survived serialisation intact (no quoted-printable
+    or base64 encoding split it); otherwise, and for a non-ASCII address, each copy is
+    built and serialised in full.
+    """
+
+    def __init__(self, *, edition, head: Letterhead):
+        self.edition, self.head = edition, head
+        sample = personal_message(
+            edition=edition, html=edition.html_body, text=edition.text_body,
+            email=SAMPLE_RECIPIENT, subscriber_id=0, delivery_id=DELIVERY_PLACEHOLDER,
+            head=head, tokens_for=lambda action: (
+                MANAGE_PLACEHOLDER if action == "manage" else UNSUBSCRIBE_PLACEHOLDER
+            ),
+        )  # fmt: skip
+        data = sample.message().as_bytes(linesep="\r\n")
+        expected = {
+            UNSUBSCRIBE_PLACEHOLDER: (edition.html_body + edition.text_body).count(
+                UNSUBSCRIBE_PLACEHOLDER
+            )
+            + 2,  # + the two in List-Unsubscribe
+            MANAGE_PLACEHOLDER: (edition.html_body + edition.text_body).count(MANAGE_PLACEHOLDER),
+            DELIVERY_PLACEHOLDER: 1,
+        }
+        intact = all(data.count(key.encode()) == count for key, count in expected.items())
+        intact = intact and data.count(SAMPLE_RECIPIENT.encode()) == 1
+        self.template = data if intact else None
+
+    def copy(self, *, email: str, subscriber_id: int, delivery_id: int):
+        if self.template is None or not email.isascii():
+            return personal_message(
+                edition=self.edition, html=self.edition.html_body, text=self.edition.text_body,
+                email=email, subscriber_id=subscriber_id, delivery_id=delivery_id, head=self.head,
+            )  # fmt: skip
+        if "\r" in email or "\n" in email:
+            raise ValueError("An address cannot contain a line break.")
+        manage = tokens.link_token(action="manage", subscriber_id=subscriber_id, email=email)
+        unsubscribe = tokens.link_token(
+            action="unsubscribe", subscriber_id=subscriber_id, email=email,
+            newsletter_id=self.edition.newsletter_id,
+        )  # fmt: skip
+        data = (
+            self.template.replace(SAMPLE_RECIPIENT.encode(), email.encode())
+            .replace(MANAGE_PLACEHOLDER.encode(), manage.encode())
+            .replace(UNSUBSCRIBE_PLACEHOLDER.encode(), unsubscribe.encode())
+            .replace(DELIVERY_PLACEHOLDER.encode(), str(delivery_id).encode())
+        )
+        return Copy(from_email=self.head.from_address, to=[email], data=data)

@@ -106,3 +106,7 @@ def newsletter_subscriber_counts() -> dict[int, int]:
         .annotate(count=Count("pk"))
     )
     return {row["newsletter"]: row["count"] for row in rows}
+
+
+def has_breaking_newsletter() -> bool:
+    return Newsletter.objects.filter(schedule=Newsletter.Schedule.BREAKING).exists()

@@ -365,7 +365,7 @@ def unsubscribe_from_inbound(*, message) -> int:
 # Editions
 
 
-def _unique_key(prefix: str) -> str:
+def unique_edition_key(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
@@ -375,7 +375,7 @@ def edition_draft_create(
     """A manual edition, written in the admin: these stories, this intro."""
     edition = Edition(
         newsletter=newsletter, subject=subject, intro=intro, kind=Edition.Kind.MANUAL,
-        key=_unique_key("manual"), created_by=user,
+        key=unique_edition_key("manual"), created_by=user,
     )  # fmt: skip
     edition.full_clean(exclude=["key"])
     with transaction.atomic():
@@ -563,7 +563,7 @@ def edition_send_now(*, newsletter: Newsletter, user=None, now: datetime | None 
         stories = stories[:1]
     with transaction.atomic():
         edition = Edition.objects.create(
-            newsletter=newsletter, kind=kind, key=_unique_key("now"), created_by=user,
+            newsletter=newsletter, kind=kind, key=unique_edition_key("now"), created_by=user,
             subject=f"{newsletter.name}: {stories[0].title}"[:200], stories_until=now,
         )  # fmt: skip
         _add_stories(edition, stories)

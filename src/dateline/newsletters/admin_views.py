@@ -124,3 +124,14 @@ def cancel(request, pk: int):
     except ValueError as error:
         messages.error(request, str(error))
     return redirect("newsletters_admin:status", pk=pk)
+
+
+@sender_required
+@require_POST
+def resume(request, pk: int):
+    try:
+        services.edition_resume(edition=_edition(pk))
+        messages.success(request, "Resumed: the copies not yet accepted are being sent.")
+    except ValueError as error:
+        messages.error(request, str(error))
+    return redirect("newsletters_admin:status", pk=pk)

@@ -118,7 +118,7 @@ def edition_email(edition) -> RenderedEmail:
     html = _absolute_links(html)
     if context["full_story"] is not None:
         context["full_story_text"] = html_text.extract_text(
-            render_to_string("newsletters/email/story_body.html", context)
+            render_to_string("newsletters/email/story_body.html", {"story": context["full_story"]})
         )
     text = render_to_string("newsletters/email/edition.txt", context)
     return RenderedEmail(html=html, text=text)

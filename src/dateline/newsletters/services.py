@@ -519,6 +519,22 @@ def edition_queue(*, edition: Edition, now: datetime | None = None) -> Edition:
     return edition
 
 
+def edition_resume(*, edition: Edition) -> Edition:
+    """Go on with an edition that stopped (the mail server refused our login, could not be
+    reached): the copies not yet accepted are sent, the others are not sent again."""
+    updated = Edition.objects.filter(pk=edition.pk, status=Edition.Status.FAILED).update(
+        status=Edition.Status.QUEUED, lease_token="", lease_expires_at=None, note=""
+    )
+    if not updated:
+        raise ValueError("Only an edition that stopped can be resumed.")
+    Delivery.objects.filter(edition=edition, status=Delivery.Status.PENDING).update(
+        next_attempt_at=None
+    )
+    _enqueue("deliver_edition", edition.pk)
+    edition.refresh_from_db()
+    return edition
+
+
 def edition_send_test(*, edition: Edition, email: str) -> None:
     """Send the edition as it stands to one address (the editor's own), now."""
     body = rendering.edition_email(edition)

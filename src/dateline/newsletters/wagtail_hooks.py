@@ -115,6 +115,7 @@ def register_edition_urls():
         path("<int:pk>/send/", admin_views.send_now, name="send_now"),
         path("<int:pk>/schedule/", admin_views.schedule, name="schedule"),
         path("<int:pk>/cancel/", admin_views.cancel, name="cancel"),
+        path("<int:pk>/resume/", admin_views.resume, name="resume"),
     ]
     return [path("newsletters/editions/", include((urls, "newsletters_admin")))]
 

@@ -33,13 +33,16 @@ copies raises it again, up to DATELINE_NEWSLETTER_RATE if one is set. A batch ho
 two seconds of sending, so an unsubscribe waits behind at most that much.
 """
 
+import copy
 import logging
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django import db
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Min, Q
@@ -56,6 +59,7 @@ MIN_BATCH, MAX_BATCH, FIRST_BATCH = 5, 500, 50
 LEDGER_CHUNK = 2000
 MAX_BACKOFF = 60.0
 PATIENCE = 15  # refusals in a row ("slow down", no connection) before the edition stops
+LANE_PREFIX = 28  # a lane's row token: the sender's token cut to this, then "-NNN"
 SHORT_WAIT = 10  # seconds: a retry due sooner is waited for; a later one is left to the tick
 
 Status = Delivery.Status
@@ -177,7 +181,7 @@ def _release_abandoned(edition: Edition, token: str) -> int:
     (handed to an HTTP provider when that sender stopped)."""
     abandoned = Delivery.objects.filter(
         edition=edition, status__in=[Status.CLAIMED, Status.HANDING]
-    ).exclude(lease_token=token)
+    ).exclude(lease_token__startswith=token[:LANE_PREFIX])
     in_doubt = abandoned.filter(status=Status.HANDING).count()
     abandoned.update(status=Status.PENDING, lease_token="")
     return in_doubt
@@ -229,7 +233,8 @@ class EditionSender:
     def __init__(self, edition_id: int, *, transport=None, sleep=time.sleep,
                  clock=time.monotonic):  # fmt: skip
         self.edition_id = edition_id
-        self.token = uuid.uuid4().hex
+        self.token = uuid.uuid4().hex  # the edition's lease
+        self.row_token = self.token  # the rows this lane claims (see _lanes)
         self.transport = transport
         self.sleep, self.clock = sleep, clock
         cap = settings.DATELINE_NEWSLETTER_RATE
@@ -259,6 +264,7 @@ class EditionSender:
         if report.resent_in_doubt:
             self._note(f"{report.resent_in_doubt} copies handed to the provider when the "
                        "previous sender stopped were sent again.")  # fmt: skip
+        self.own_transport = self.transport is None
         self.transport = self.transport or transports.transport_from_settings()
         self.head = rendering.letterhead()
         # SMTP takes bytes: each copy is filled in from one serialised message.
@@ -268,11 +274,44 @@ class EditionSender:
                 self.maker = rendering.CopyMaker(edition=edition, head=self.head)
             except ValueError:  # e.g. a header refused: each copy fails on its own, recorded
                 self.maker = None
-        try:
-            stopped = self._send_all(edition)
-        finally:
+        lanes = settings.DATELINE_NEWSLETTER_CONNECTIONS if self.transport.kind == "smtp" else 1
+        if self.own_transport and lanes > 1:
             self.transport.close()
+            stopped = self._lanes(edition, lanes)
+        else:
+            try:
+                stopped = self._send_all(edition)
+            finally:
+                self.transport.close()
         return self._finish(edition, stopped)
+
+    def _lanes(self, edition: Edition, lanes: int) -> str:
+        """Several SMTP connections at once, each a thread claiming its own batches (rows
+        stamped with the lane's token): one connection spends most of its time waiting for
+        the server's answers."""
+        cap = settings.DATELINE_NEWSLETTER_RATE
+
+        def lane(number: int) -> tuple[str, Report]:
+            worker = copy.copy(self)
+            worker.row_token = f"{self.token[:LANE_PREFIX]}-{number:03d}"
+            worker.transport = transports.transport_from_settings()
+            worker.pace = Pace(cap=cap / lanes if cap else None)
+            worker.report = Report(edition_id=self.edition_id)
+            try:
+                return worker._send_all(edition), worker.report
+            finally:
+                worker.transport.close()
+                db.connection.close()
+
+        with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="newsletter") as pool:
+            results = list(pool.map(lane, range(lanes)))
+        for _stopped, report in results:
+            self.report.handed_over += report.handed_over
+            self.report.failed += report.failed
+            self.report.retried += report.retried
+            self.report.backoffs += report.backoffs
+        reasons = [stopped for stopped, _report in results if stopped]
+        return "lost" if "lost" in reasons else (reasons[0] if reasons else "")
 
     def _note(self, text: str) -> None:
         self.report.note = text[:500]
@@ -283,7 +322,7 @@ class EditionSender:
         while True:
             if not self._keep_lease(force=True):
                 return "lost"
-            batch = _claim(edition, self.token, self.pace.batch_size())
+            batch = _claim(edition, self.row_token, self.pace.batch_size())
             if not batch:
                 return ""
             started, handed = self.clock(), 0
@@ -295,7 +334,7 @@ class EditionSender:
                 if self._record(row, outcome):
                     # What this sender still holds goes back to pending for the next one.
                     for rest in batch[position + 1 :]:
-                        _mark(rest["pk"], self.token, [Status.CLAIMED], status=Status.PENDING,
+                        _mark(rest["pk"], self.row_token, [Status.CLAIMED], status=Status.PENDING,
                               lease_token="")  # fmt: skip
                     self._note(outcome.detail)
                     return "fatal"
@@ -327,7 +366,7 @@ class EditionSender:
                     f"Stopped after {waits} refusals in a row; the last: {outcome.detail}"[:300],
                 )
             # Slowing down is not the reader's fault: it does not count as a try.
-            _mark(row["pk"], self.token, [Status.CLAIMED, Status.HANDING, Status.SENT],
+            _mark(row["pk"], self.row_token, [Status.CLAIMED, Status.HANDING, Status.SENT],
                   status=Status.CLAIMED, error=outcome.detail[:300])  # fmt: skip
             wait = self.pace.throttled()
             self.report.backoffs.append(wait)
@@ -353,7 +392,7 @@ class EditionSender:
                 )  # fmt: skip
         except ValueError as error:
             return transports.Outcome(transports.FAILED, f"Refused to build the email: {error}")
-        pk, token = row["pk"], self.token
+        pk, token = row["pk"], self.row_token
 
         def begin() -> bool:
             return _mark(pk, token, [Status.CLAIMED], status=Status.HANDING)
@@ -366,7 +405,7 @@ class EditionSender:
 
     def _record(self, row: dict, outcome: transports.Outcome) -> bool:
         """Write what the server said; True when the whole edition must stop."""
-        report, kind, token = self.report, outcome.kind, self.token
+        report, kind, token = self.report, outcome.kind, self.row_token
         if kind == transports.SENT:
             report.handed_over += 1
             self.pace.accepted()

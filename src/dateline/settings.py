@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.edge",
     "dateline.importers",
+    "dateline.api",
+    "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -27,6 +27,11 @@ marked "handing" before the call and sent after it. A sender killed during a cal
 a handing row, which the next sender sends again with the same Message-ID (counted in
 the edition's note; mailbox providers such as Gmail show one copy of a repeated id).
 
+Lanes. Over SMTP one connection spends most of its time waiting for the server's
+answers, so a sender opens DATELINE_NEWSLETTER_CONNECTIONS (4) at once, each a thread
+that claims its own batches; their rows carry the lane's token, derived from the
+sender's, so a takeover releases all of them.
+
 Pace. The sender learns the pace the server accepts: a 421, a 4xx about rates, an HTTP 429
 halves the rate and waits (1 s, doubling to a minute) before going on; a run of accepted
 copies raises it again, up to DATELINE_NEWSLETTER_RATE if one is set. A batch holds about

@@ -1,6 +1,8 @@
 """A local SMTP server that keeps what it receives: for the sending tests and bench/.
 
-It records, for every message it accepts, the Message-ID, the recipient and whether the
+Like Postfix, it keeps a message as soon as the final dot arrives, before it answers
+(a client that vanishes while waiting for the answer does not undo it). It records,
+for every message it accepts, the Message-ID, the recipient and whether the
 message carries the one-click unsubscribe headers. `answer(number, envelope)` may return
 an SMTP reply to refuse a message instead ("421 ...", "550 ...").
 """
@@ -40,8 +42,6 @@ class Sink:
         with self._lock:
             self.attempts += 1
             number = self.attempts
-        if self.delay:
-            time.sleep(self.delay)
         reply = self.answer(number, envelope) if self.answer else None
         if reply:
             with self._lock:
@@ -68,6 +68,8 @@ class Sink:
             count = len(self.received)
         if self.on_message:
             self.on_message(count)
+        if self.delay:  # a slow answer, after the message is kept (as an MTA queues it first)
+            time.sleep(self.delay)
         return "250 OK: queued"
 
     # What a benchmark or a test asserts on.

@@ -28,9 +28,12 @@ a handing row, which the next sender sends again with the same Message-ID (count
 the edition's note; mailbox providers such as Gmail show one copy of a repeated id).
 
 Lanes. Over SMTP one connection spends most of its time waiting for the server's
-answers, so a sender opens DATELINE_NEWSLETTER_CONNECTIONS (4) at once, each a thread
-that claims its own batches; their rows carry the lane's token, derived from the
-sender's, so a takeover releases all of them.
+answers, so a sender may open DATELINE_NEWSLETTER_CONNECTIONS at once (default 1), each a
+thread claiming its own batches; their rows carry the lane's token, derived from the
+sender's, so a takeover releases all of them. With threads, another lane can run between
+one lane's commit and its dot (Python switches threads every few milliseconds), which
+widens the moment in which a killed worker loses a copy from microseconds to
+milliseconds: one lane is the default.
 
 Pace. The sender learns the pace the server accepts: a 421, a 4xx about rates, an HTTP 429
 halves the rate and waits (1 s, doubling to a minute) before going on; a run of accepted

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dateline.edge",
     "dateline.importers",
     "dateline.api",
+    "dateline.wire",
     "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -232,8 +233,14 @@ TASKS = {
 DATELINE_PERIODIC_COMMANDS = [("publish_scheduled", 60)]
 DATELINE_PERIODIC_COMMANDS.append(("comments purge-ips", 86_400))  # IP networks: 90 days
 DATELINE_PERIODIC_COMMANDS.append(("prune_login_events --days 180", 86_400))  # sign-in audit
+DATELINE_PERIODIC_COMMANDS.append(("wire poll", 60))  # queues the wire providers that are due
 if not TESTING:  # tests run tasks inline: there is no task table to prune
     DATELINE_PERIODIC_COMMANDS.append(("prune_db_task_results --min-age-days 7", 86_400))
+
+# Agency wire (dateline.wire): the most a source may weigh, and how long fetching it may take.
+DATELINE_WIRE_MAX_BYTES = int(os.environ.get("DATELINE_WIRE_MAX_BYTES", str(10 * 1024 * 1024)))
+DATELINE_WIRE_TIMEOUT = float(os.environ.get("DATELINE_WIRE_TIMEOUT", "30"))
+DATELINE_WIRE_USER_AGENT = "Dateline/0.1 (agency wire ingest)"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

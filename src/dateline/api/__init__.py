@@ -50,7 +50,7 @@ Errors (`errors.py`)
     `PermissionDenied`; 404: `Http404` or `HttpError(404, ...)`. Declare them with the
     success answer so OpenAPI (and schemathesis) know them::
 
-        @router.post("/", response={201: EntryOut, **errors.WRITE_ERRORS})
+        @router.post("/", response={201: EntryOut, **errors.TOKEN_ERRORS})
 
 Nothing written on an error
     The view of every request but GET/HEAD/OPTIONS runs in one transaction that is rolled

@@ -16,7 +16,7 @@ from ninja.errors import HttpError
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
 from dateline.api.auth import token_auth
-from dateline.api.errors import TOKEN_READ_ERRORS, WRITE_ERRORS, FieldError
+from dateline.api.errors import TOKEN_ERRORS, FieldError
 from dateline.api.pagination import known_id
 from dateline.news import selectors, services
 from dateline.news.body import body_from_html, body_to_html
@@ -204,7 +204,7 @@ def _story_out(article: ArticlePage, request, *, warnings=(), content=None) -> d
     }
 
 
-@router.post("/", response={201: StoryOut, **WRITE_ERRORS})
+@router.post("/", response={201: StoryOut, **TOKEN_ERRORS})
 def story_create(request, payload: StoryIn):
     """File a story: a draft, submitted for review, or (for editors) published."""
     _refuse_embargo(payload.embargo_until)
@@ -227,7 +227,7 @@ def story_create(request, payload: StoryIn):
     return Status(201, _story_out(article, request, warnings=body.warnings))
 
 
-@router.get("/{story_id}/", response={200: StoryOut, **TOKEN_READ_ERRORS})
+@router.get("/{story_id}/", response={200: StoryOut, **TOKEN_ERRORS})
 def story_detail(request, story_id: int):
     """A story's latest revision, draft or not, for those who may edit it; others see
     only a live, public story as readers do."""
@@ -239,7 +239,7 @@ def story_detail(request, story_id: int):
     raise HttpError(404, "No such story.")
 
 
-@router.patch("/{story_id}/", response={200: StoryOut, **WRITE_ERRORS})
+@router.patch("/{story_id}/", response={200: StoryOut, **TOKEN_ERRORS})
 def story_update(request, story_id: int, payload: StoryPatch):
     """Save a new revision with the fields sent; `publish` or `submit_for_review` it."""
     sent = payload.model_dump(exclude_unset=True)

@@ -63,6 +63,9 @@ def test_a_bad_source_is_an_error_message_not_a_traceback(provider, tmp_path, co
     with pytest.raises(CommandError, match=f"nothing stored. {reason}"):
         run(str(source), "--provider", "Nordic Wire")
     assert not WireItem.objects.exists()
+    with pytest.raises(CommandError, match=f"nothing stored. {reason}"):
+        run(str(source))  # no provider named: none is left behind either
+    assert list(WireProvider.objects.values_list("name", flat=True)) == ["Nordic Wire"]
 
 
 def test_a_missing_file_or_provider_is_an_error_message(provider, tmp_path):

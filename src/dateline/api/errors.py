@@ -76,7 +76,8 @@ def install(api: NinjaAPI) -> None:
     """Answer every error raised under `api` in the one JSON format."""
 
     def respond(request, status: int, body: dict, **headers):
-        response = api.create_response(request, {"errors": [], **body}, status=status)
+        answer = {"detail": body["detail"], "errors": body.get("errors", [])}
+        response = api.create_response(request, answer, status=status)
         for name, value in headers.items():
             response[name] = value
         return response

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from dateline.wire import services
 from dateline.wire.fetch import FetchError, fetch
@@ -35,24 +36,25 @@ class Command(BaseCommand):
             self.poll(options["provider"])
 
     def ingest(self, source: str, provider_name: str, format: str) -> None:
-        try:
-            provider, created = services.provider_for_source(source=source, name=provider_name)
-        except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from error
         content_type = ""
         try:
+            # Fetched before any transaction: a slow agency must not hold the database.
             if source.startswith(("http://", "https://")):
                 fetched = fetch(source)
                 data, content_type = fetched.body, fetched.content_type
             else:
                 data = self.read_file(Path(source))
-            report = services.wire_ingest(
-                provider=provider,
-                data=data,
-                format=format,
-                content_type=content_type,
-                location=source,
-            )
+            with transaction.atomic():  # a provider made for a source that fails is undone
+                provider, created = services.provider_for_source(source=source, name=provider_name)
+                report = services.wire_ingest(
+                    provider=provider,
+                    data=data,
+                    format=format,
+                    content_type=content_type,
+                    location=source,
+                )
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         except (FetchError, SourceError) as error:
             raise CommandError(f"{source}: nothing stored. {error}") from error
         made = " (new, not polled)" if created else ""

@@ -230,6 +230,7 @@ TASKS = {
 DATELINE_PERIODIC_COMMANDS = [("publish_scheduled", 60)]
 DATELINE_PERIODIC_COMMANDS.append(("comments purge-ips", 86_400))  # IP networks: 90 days
 DATELINE_PERIODIC_COMMANDS.append(("prune_login_events --days 180", 86_400))  # sign-in audit
+DATELINE_PERIODIC_COMMANDS.append(("prune_rate_counters", 3_600))  # ended rate-limit windows
 if not TESTING:  # tests run tasks inline: there is no task table to prune
     DATELINE_PERIODIC_COMMANDS.append(("prune_db_task_results --min-age-days 7", 86_400))
 

@@ -19,8 +19,8 @@ from dateline.comments import selectors, services, tokens
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
 from dateline.comments.models import Comment
 from dateline.comments.network import truncate_ip
-from dateline.comments.pipeline import count_attempt
 from dateline.news.models import ArticlePage
+from dateline.security import ratelimit
 from dateline.security.client_address import client_address_for
 
 MAX_POST_BYTES = 100_000
@@ -208,8 +208,9 @@ def report(request, comment_id: int):
     reporter = truncate_ip(client_address_for(request)) or "unknown"
     if request.user.is_authenticated:
         reporter = f"user-{request.user.pk}"
-    key = f"comments:reports-by:{reporter}"
-    if (count_attempt(key, 3600) or 0) > REPORTS_PER_HOUR:  # None: the cache is down
+    if not ratelimit.allow(
+        "comment-reports", reporter, limit=REPORTS_PER_HOUR, window_seconds=3600
+    ):
         response = _refuse(request, "Too many reports; please try again later.", status=429)
         response["Retry-After"] = "3600"
         return response

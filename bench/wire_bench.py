@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -210,7 +211,12 @@ def main() -> None:
             env=env,
             check=True,
         )
-        subprocess.run([sys.executable, __file__, "--child", *sys.argv[1:]], env=env, check=True)
+        try:
+            subprocess.run(
+                [sys.executable, __file__, "--child", *sys.argv[1:]], env=env, check=True
+            )
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
         say("load average at end:", open("/proc/loadavg").read().split()[:3])
         return
     import django

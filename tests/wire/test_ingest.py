@@ -111,6 +111,9 @@ def test_an_item_listed_twice_in_one_source_keeps_its_newest_version(ingest, pro
     report = services.wire_ingest(provider=provider, data=data)
     assert report.created == 1 and WireItem.objects.get().headline == "Second"
     assert report.skipped == [("urn:x:1", "listed twice; version 1 was older")]
+    twice = b'{"uri": "urn:x:9", "version": "1", "headline": "A"}'
+    report = services.wire_ingest(provider=provider, data=b"[" + twice + b"," + twice + b"]")
+    assert report.skipped == [("urn:x:9", "listed twice with the same version")]
 
 
 def test_a_corrected_rss_item_is_a_new_version(ingest, provider):

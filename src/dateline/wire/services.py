@@ -72,13 +72,14 @@ class IngestReport:
 # -- ingest ------------------------------------------------------------------------------
 
 
-def _is_newer(entry: WireEntry, item: WireItem) -> bool:
-    """Whether `entry` supersedes the stored item: numeric versions by number, others by
-    when they were created (a content hash changes with the content, its date may not)."""
-    if entry.version.isdigit() and item.version.isdigit():
-        return int(entry.version) > int(item.version)
-    if entry.version_created and item.version_created:
-        return entry.version_created >= item.version_created
+def _supersedes(entry: WireEntry, version: str, created: datetime | None) -> bool:
+    """Whether `entry` is newer than the version `version` created at `created`: numeric
+    versions by number, others by the agency's version time (a content hash changes with
+    the content, its date may not), and without either the one that arrived last."""
+    if entry.version.isdigit() and version.isdigit():
+        return int(entry.version) > int(version)
+    if entry.version_created and created:
+        return entry.version_created >= created
     return True
 
 
@@ -129,11 +130,10 @@ def _newest_per_guid(entries: list[WireEntry], report: IngestReport) -> list[Wir
         if kept is None:
             chosen[entry.guid] = entry
             continue
-        newer = (entry.version_created or timezone.now()) >= (
-            kept.version_created or timezone.now()
-        )
-        if entry.version.isdigit() and kept.version.isdigit():
-            newer = int(entry.version) > int(kept.version)
+        if entry.version == kept.version:
+            report.skipped.append((entry.guid, "listed twice with the same version"))
+            continue
+        newer = _supersedes(entry, kept.version, kept.version_created)
         chosen[entry.guid] = entry if newer else kept
         older = kept if newer else entry
         report.skipped.append((entry.guid, f"listed twice; version {older.version} was older"))
@@ -165,7 +165,7 @@ def _store_batch(provider: WireProvider, entries: list[WireEntry], report: Inges
         if (entry.guid, entry.version) in known:
             report.unchanged += 1
             continue
-        if not _is_newer(entry, item):
+        if not _supersedes(entry, item.version, item.version_created):
             report.skipped.append(
                 (entry.guid, f"version {entry.version} is older than the stored {item.version}")
             )

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "dateline.importers",
     "dateline.newsletters",
     "dateline.api",
+    "dateline.wire",
     "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -234,8 +235,15 @@ DATELINE_PERIODIC_COMMANDS = [("publish_scheduled", 60)]
 DATELINE_PERIODIC_COMMANDS.append(("comments purge-ips", 86_400))  # IP networks: 90 days
 DATELINE_PERIODIC_COMMANDS.append(("prune_login_events --days 180", 86_400))  # sign-in audit
 DATELINE_PERIODIC_COMMANDS.append(("newsletter tick", 30))  # digests, schedules, resumed sends
+DATELINE_PERIODIC_COMMANDS.append(("prune_rate_counters", 3_600))  # ended rate-limit windows
+DATELINE_PERIODIC_COMMANDS.append(("wire poll", 60))  # queues the wire providers that are due
 if not TESTING:  # tests run tasks inline: there is no task table to prune
     DATELINE_PERIODIC_COMMANDS.append(("prune_db_task_results --min-age-days 7", 86_400))
+
+# Agency wire (dateline.wire): the most a source may weigh, and how long fetching it may take.
+DATELINE_WIRE_MAX_BYTES = int(os.environ.get("DATELINE_WIRE_MAX_BYTES", str(10 * 1024 * 1024)))
+DATELINE_WIRE_TIMEOUT = float(os.environ.get("DATELINE_WIRE_TIMEOUT", "30"))
+DATELINE_WIRE_USER_AGENT = "Dateline/0.1 (agency wire ingest)"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -452,8 +460,12 @@ DATELINE_PERMISSIONS_POLICY_DENY = [
     "gyroscope", "magnetometer", "microphone", "payment", "usb",
 ]  # fmt: skip
 
-# Client addresses: proxies (IPs or CIDR networks) whose X-Forwarded-For is believed.
+# Client addresses: proxies (IPs or CIDR networks) whose forwarding header is believed,
+# and which header they write: X-Forwarded-For (nginx's default) or RFC 7239 Forwarded.
 DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES")
+DATELINE_PROXY_HEADER = os.environ.get("DATELINE_PROXY_HEADER", "x-forwarded-for").lower()
+if DATELINE_PROXY_HEADER not in {"x-forwarded-for", "forwarded"}:
+    raise ImproperlyConfigured("DATELINE_PROXY_HEADER must be x-forwarded-for or forwarded")
 
 # Sign-in protection (dateline.security.lockout): django-axes locks a username+address
 # pair after DATELINE_LOGIN_FAILURE_LIMIT failures, one address after

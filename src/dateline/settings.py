@@ -359,7 +359,7 @@ DATELINE_NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get(
 DATELINE_NEWSLETTER_TRACKING = env_flag("DATELINE_NEWSLETTER_TRACKING")
 DATELINE_NEWSLETTER_RATE = float(os.environ.get("DATELINE_NEWSLETTER_RATE") or 0)
 # SMTP connections one sender keeps open at once (each a thread claiming its own batches).
-# More than one widens the moment a killed worker can lose a copy (see decision 0009).
+# More than one widens the moment a killed worker can lose a copy (see decision 0012).
 DATELINE_NEWSLETTER_CONNECTIONS = int(os.environ.get("DATELINE_NEWSLETTER_CONNECTIONS") or 1)
 DATELINE_NEWSLETTER_LEASE_SECONDS = int(os.environ.get("DATELINE_NEWSLETTER_LEASE_SECONDS") or 60)
 

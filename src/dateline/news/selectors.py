@@ -132,8 +132,15 @@ def related_articles(article) -> tuple[list, bool]:
     """Up to three stories to show under an article, and whether they were chosen by tag.
 
     The editor's picks when there are any, else the newest stories sharing a tag (which
-    any new publication can change).
+    any new publication can change). Kept on the article: the fragment that shows them
+    and its rule (dateline.edge.dependencies) read the same cards.
     """
+    if "related_articles" not in article.__dict__:
+        article.__dict__["related_articles"] = _related_articles(article)
+    return article.__dict__["related_articles"]
+
+
+def _related_articles(article) -> tuple[list, bool]:
     ArticlePage = _model("ArticlePage")
     related_ids = [link.related_id for link in article.related_links.all()]
     if related_ids:

@@ -99,7 +99,6 @@ MIDDLEWARE = [
     "dateline.edge.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "dateline.security.headers.SecurityHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -300,7 +299,8 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING
-            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            # Hashed names, plus gzip and brotli copies (dateline.edge.static serves them).
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-DEFAULT_BYPASS_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+# Static files keep their own cache headers (dateline.edge.static): never stored here.
+DEFAULT_BYPASS_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/favicon.ico")
 
 
 @dataclass(frozen=True)

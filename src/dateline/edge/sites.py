@@ -30,19 +30,20 @@ class SiteKeys:
     """``site-<id>`` for the site that answers a request, remembered per host."""
 
     def __init__(self) -> None:
-        # What Django and Wagtail read to choose the site (see HttpRequest.get_host and
-        # get_port): only these can change the answer.
-        names = ["HTTP_HOST", "SERVER_NAME", "SERVER_PORT"]
-        if settings.USE_X_FORWARDED_HOST:
-            names.append("HTTP_X_FORWARDED_HOST")
-        if settings.USE_X_FORWARDED_PORT:
-            names.append("HTTP_X_FORWARDED_PORT")
-        self._inputs = tuple(names)
+        # What Django and Wagtail read to choose the site (HttpRequest.get_host and
+        # get_port): the Host header (or the server's name without one) and the server's
+        # port, and the X-Forwarded-Host and -Port headers where the settings trust them.
+        self._forwarded = (("HTTP_X_FORWARDED_HOST",) if settings.USE_X_FORWARDED_HOST else ()) + (
+            ("HTTP_X_FORWARDED_PORT",) if settings.USE_X_FORWARDED_PORT else ()
+        )
         self._known: dict[tuple, tuple[str, tuple]] = {}
         self._lock = threading.Lock()
 
     def _host_of(self, environ) -> tuple:
-        return tuple(map(environ.get, self._inputs))
+        host = (environ.get("HTTP_HOST") or environ.get("SERVER_NAME"), environ.get("SERVER_PORT"))
+        if self._forwarded:
+            return host + tuple(map(environ.get, self._forwarded))
+        return host
 
     def known(self, environ) -> str | None:
         """The key remembered for this host, unchecked (None: not known yet). A page stored

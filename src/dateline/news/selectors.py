@@ -18,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 CARD_IMAGE = "fill-640x360"
+# Every width a card's picture comes in (components/card.html's srcset), loaded with it.
+CARD_IMAGE_WIDTHS = (CARD_IMAGE, "fill-320x180", "fill-960x540")
 AUTHOR_PHOTO = "fill-160x160"
 LATEST_PER_SECTION = 4
 
@@ -31,7 +33,7 @@ def article_cards(queryset: QuerySet | None = None) -> QuerySet:
     ArticlePage = _model("ArticlePage")
     ArticleAuthor = _model("ArticleAuthor")
     queryset = ArticlePage.objects.all() if queryset is None else queryset
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_WIDTHS)
     return (
         queryset.live()
         .public()

@@ -1,5 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
+from wagtail.images.models import Filter, ResponsiveImage
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from dateline.comments.selectors import approved_comment_count
 from dateline.discovery.structured_data import article_json_ld, json_ld_script
@@ -64,6 +66,21 @@ def related_stories(context, article):
         )
 
     return fragment(context, "related-stories", article, render)
+
+
+@register.simple_tag
+def image_in_widths(image, specs: str, **attrs):
+    """An <img> whose srcset offers `specs` ("fill-{640x360,320x180,960x540}"; the first is
+    the src), each width once. Wagtail's srcset_image never enlarges a picture, so a small
+    original gives several specs the same width: HTML allows one candidate per width."""
+    if not image:
+        return ""
+    by_width = {}
+    for spec, rendition in get_renditions_or_not_found(image, Filter.expand_spec(specs)).items():
+        by_width.setdefault(rendition.width, (spec, rendition))
+    if len(by_width) == 1:
+        attrs.pop("sizes", None)  # one width: no srcset, and sizes needs one
+    return ResponsiveImage(dict(by_width.values()), attrs)
 
 
 @register.simple_tag(takes_context=True)

@@ -101,6 +101,9 @@ MIDDLEWARE = [
     "dateline.edge.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "dateline.security.headers.SecurityHeadersMiddleware",
+    # Static files through Django (the test client); `dateline serve` answers them before
+    # Django, with the same headers (dateline.edge.static).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -68,6 +68,14 @@ def test_hashed_names_are_kept_for_a_year_and_plain_names_for_an_hour(collected,
     assert plain.headers["Cache-Control"] == "public, max-age=3600"
 
 
+def test_static_files_carry_the_security_headers_of_every_page(collected, client, db):
+    page = client.get("/no-such-page/")
+    reply = call(collected, static("dateline/favicon.svg"))
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    for name in ("Content-Security-Policy", "Permissions-Policy", "Referrer-Policy"):
+        assert reply.headers[name] == page[name], name
+
+
 def test_scripts_and_pictures_in_text_formats_are_compressed_too(collected):
     script = call(collected, static("comments/comments.js"), accept_encoding="br")
     assert script.headers["Content-Encoding"] == "br"

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "dateline.edge.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "dateline.security.headers.SecurityHeadersMiddleware",
+    # Static files through Django (the test client); `dateline serve` answers them before
+    # Django, with the same headers (dateline.edge.static).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,7 +191,7 @@ if REDIS_URL:
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    # Room for the rendered fragments (dateline.core.fragments, about 7 per story) of the
+    # Room for the rendered fragments (dateline.edge.fragments, about 7 per story) of the
     # ~700 most read stories; Django's default of 300 entries held about 40 stories'.
     CACHES = {
         "default": {
@@ -203,6 +205,9 @@ else:
 EDGE_PAGE_CACHE = not (DEBUG or TESTING) and os.environ.get(
     "DATELINE_PAGE_CACHE", "on"
 ).strip().lower() not in {"off", "0", "false", "no"}
+# The page files it keeps in the data directory: purged and week-old ones are removed,
+# then the oldest while they take more than this.
+EDGE_DISK_BYTES = int(os.environ.get("DATELINE_PAGE_CACHE_DISK_MB") or 1024) * 1024 * 1024
 
 # A CDN or caching proxy in front: Wagtail's frontend cache purges it (from a task) when
 # the page cache purges a page. Varnish/any HTTP PURGE proxy, and Cloudflare, by variables.
@@ -309,7 +314,8 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING
-            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            # Hashed names, plus gzip and brotli copies (dateline.edge.static serves them).
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }

@@ -17,6 +17,7 @@ import brotli
 
 from dateline.edge import keys as surrogate
 from dateline.edge.conf import EdgeSettings, edge_settings
+from dateline.edge.sites import REFUSED, SiteKeys, site_keys
 from dateline.edge.store import Entry, MemoryBackend, current_backend
 from dateline.ops.request_context import request_id_for
 
@@ -64,7 +65,14 @@ def _choose_encoding(accept: str) -> str:
 
 
 class PageCache:
-    def __init__(self, application, *, config: EdgeSettings, backend: MemoryBackend | None = None):
+    def __init__(
+        self,
+        application,
+        *,
+        config: EdgeSettings,
+        backend: MemoryBackend | None = None,
+        sites: SiteKeys | None = None,
+    ):
         self.application = application
         self.config = config
         self._backend = backend
@@ -73,6 +81,7 @@ class PageCache:
         self._encodings: dict[str, str] = {}
         self._failing_until: dict[str, float] = {}
         self._unavailable: bytes | None = None
+        self.sites = sites or site_keys()
 
     @property
     def backend(self) -> MemoryBackend:
@@ -94,20 +103,27 @@ class PageCache:
         if cookie and any(name in cookie for name in self.bypass_cookies):
             return self.application(environ, start_response)
 
-        key = (
-            f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
-            f"{environ.get('HTTP_HOST', '')}{path}?{environ.get('QUERY_STRING', '')}"
-        )
-        backend = self.backend
-        entry = backend.pages.get(key)
-        now = time.time()
-        if (
-            entry is not None
-            and now < entry.fresh_until
-            and backend.generations.is_current(entry.stamps)
-        ):
-            return self._respond(entry, environ, start_response, now, "HIT")
-        return self._miss(key, entry, environ, start_response)
+        # Keyed by the site that answers the host, not the Host header (dateline.edge.sites).
+        site = self.sites.known(environ)
+        if site:
+            backend = self.backend
+            entry = backend.pages.get(
+                f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
+                f"{site}{path}?{environ.get('QUERY_STRING', '')}"
+            )  # the same as _key(), written out: this is the hot path
+            now = time.time()
+            if (
+                entry is not None
+                and now < entry.fresh_until
+                and backend.generations.is_current(entry.stamps)
+            ):
+                return self._respond(entry, environ, start_response, now, "HIT")
+        return self._miss(environ, start_response)
+
+    @staticmethod
+    def _key(environ, site: str, path: str) -> str:
+        scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ["wsgi.url_scheme"]
+        return f"{scheme}://{site}{path}?{environ.get('QUERY_STRING', '')}"
 
     def _respond(self, entry: Entry, environ, start_response, now: float, state: str):
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")
@@ -150,9 +166,24 @@ class PageCache:
             return int(entry.last_modified) <= since
         return False
 
-    def _miss(self, key: str, stale: Entry | None, environ, start_response):
+    def _miss(self, environ, start_response):
         backend = self.backend
+        try:
+            site = self.sites.key_for(environ, backend.generations)
+        except Exception:  # the database is down: a host never seen is Django's to answer
+            logger.warning("Could not tell which site answers %s", environ.get("HTTP_HOST"))
+            return self.application(environ, start_response)
+        if site == REFUSED:
+            return self.application(environ, start_response)  # Django answers 400
+        key = self._key(environ, site, environ.get("PATH_INFO", "/"))
+        stale = backend.pages.get(key)
         now = time.time()
+        if (
+            stale is not None
+            and now < stale.fresh_until
+            and backend.generations.is_current(stale.stamps)
+        ):
+            return self._respond(stale, environ, start_response, now, "HIT")
         if stale is not None and self._failing_until.get(key, 0) > now:
             return self._respond(stale, environ, start_response, now, "STALE")
         with backend.render_lock(key, self.config.lock_timeout):

@@ -126,6 +126,12 @@ def sections_menu(_site=None) -> Depends:
     return SITE_SETTINGS
 
 
+def newsletter_signup(_=None) -> Depends:
+    """The newsletters offered in a sign-up box: a newsletter saved or deleted purges the
+    settings (dateline.edge.invalidation)."""
+    return SITE_SETTINGS
+
+
 FRAGMENTS: dict[str, Callable[..., Depends]] = {
     "article-header": article_header,
     "article-body": article_body,
@@ -135,6 +141,7 @@ FRAGMENTS: dict[str, Callable[..., Depends]] = {
     "related-stories": related_stories,
     "comment-threads": comment_threads,
     "sections-menu": sections_menu,
+    "newsletter-signup": newsletter_signup,
 }
 
 

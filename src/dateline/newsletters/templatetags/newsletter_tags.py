@@ -1,9 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
-from dateline.core.fragments import Rendered, cached_fragment
-from dateline.edge import keys as surrogate
+from dateline.edge.fragments import fragment
 from dateline.newsletters import rendering, selectors
 from dateline.newsletters.signup import signup_form_token
 from dateline.security.form_guard import HONEYPOT_FIELD
@@ -16,19 +14,15 @@ def newsletter_signup(context, placement: str):
     """The sign-up box (`placement` tells the boxes' ids apart). The same for every reader:
     the newsletters on offer are a fragment kept until one changes (which purges
     ``settings``), and the signed form time is fresh on every render."""
-    request = context.get("request")
 
-    def render() -> Rendered:
+    def render() -> str:
         html = render_to_string(
             "newsletters/signup_choices.html",
             {"newsletters": selectors.signup_newsletters(), "placement": placement},
         )
-        return Rendered(html.strip(), depends_on=frozenset({surrogate.SETTINGS}))
+        return html.strip()
 
-    if request is None or getattr(request, "is_preview", False):
-        choices = mark_safe(render().html)
-    else:
-        choices = cached_fragment(f"newsletter-signup:{request.get_host()}:{placement}", render)
+    choices = fragment(context, "newsletter-signup", None, render, variant=(placement,))
     return render_to_string(
         "newsletters/signup_box.html",
         {

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -44,6 +44,7 @@ from dateline.comments.network import truncate_ip
 from dateline.comments.rendering import normalise_email, render_comment_text
 from dateline.comments.signals import comments_changed
 from dateline.importers.content import html_to_text, wordpress_html_to_blocks
+from dateline.importers.fetch import NotFetched, fetch_image
 from dateline.importers.models import ImportedObject
 from dateline.importers.wxr import (
     WxrAuthor,
@@ -114,7 +115,9 @@ class ImportReport:
     counts: dict[str, KindCounts] = field(default_factory=lambda: defaultdict(KindCounts))
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    missing_media: list[str] = field(default_factory=list)
+    missing_media: list[str] = field(default_factory=list)  # not in --media-dir
+    fetched_media: list[str] = field(default_factory=list)  # ... so fetched from the old site
+    linked_media: list[str] = field(default_factory=list)  # ... or linked there, and why
 
     def count(self, kind: str, outcome: str, amount: int = 1) -> None:
         counts = self.counts[kind]
@@ -144,6 +147,7 @@ def wordpress_import(
     source: str | os.PathLike[str],
     media_dir: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    fetch_media: bool = False,
     progress: Callable[[int, int], None] | None = None,
     local_timezone: tzinfo = UTC,
 ) -> ImportReport:
@@ -153,12 +157,17 @@ def wordpress_import(
     well-formed export raises WxrError before anything is written; a damaged item is
     skipped and listed in the report's problems. With ``dry_run`` the whole import runs
     in a transaction that is rolled back, and no image file is written.
+
+    A picture whose file is not in ``media_dir`` is fetched from the old site when
+    ``fetch_media`` is set and the site serves it; otherwise it stays in the article as a
+    link to its old address, with its caption and alt text. Both are listed in the report.
     """
     report = ImportReport(dry_run=dry_run)
     total = _count_items(source)
     importer = _Importer(
         report=report,
         media_dir=Path(media_dir) if media_dir else None,
+        fetch_media=fetch_media,
         dry_run=dry_run,
         progress=progress,
         total=total,
@@ -220,6 +229,13 @@ def _import_batches(importer: _Importer, records: Iterator, *, batch_size: int |
 
 def _fingerprint(*parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _with_linked_images(fingerprint: str, linked: int) -> str:
+    """A post stored with pictures linked to the old site is tried again on the next run
+    (the files may be in --media-dir by then, or --fetch-media given), and updated when
+    fewer are linked."""
+    return _fingerprint(fingerprint, "linked images", linked) if linked else fingerprint
 
 
 def _clip(text: str, limit: int) -> str:
@@ -317,9 +333,10 @@ def _serializable_data_of_new(page: Page, children: dict[str, list]) -> dict:
 class _Importer:
     """Turns WXR records into Dateline objects; remembers what the run has seen."""
 
-    def __init__(self, *, report, media_dir, dry_run, progress, total):
+    def __init__(self, *, report, media_dir, fetch_media, dry_run, progress, total):
         self.report = report
         self.media_dir = media_dir
+        self.fetch_media = fetch_media
         self.dry_run = dry_run
         self.progress = progress
         self.total = total
@@ -633,13 +650,15 @@ class _Importer:
         else:
             self._standard_page(post)
 
-    def _body(self, post: WxrPost) -> tuple[list[dict], dict | None]:
-        """Article body blocks and the first image block (converted, with its image)."""
+    def _body(self, post: WxrPost) -> tuple[list[dict], dict | None, int]:
+        """Article body blocks, the first image block (converted, with its image), and how
+        many pictures are linked to the old site because their file could not be had."""
         converted = wordpress_html_to_blocks(post.content)
         for warning in converted.warnings:
             self.report.warnings.append(f"{post.post_type} {post.wp_id}: {warning}")
         blocks: list[dict] = []
         first_image = None
+        linked = 0
         for block in converted.blocks:
             kind, value = block["type"], block["value"]
             if kind == "paragraph":
@@ -659,27 +678,33 @@ class _Importer:
             elif kind == "embed":
                 blocks.append({"type": "embed", "value": value})
             elif kind == "image":
+                src = urljoin(self.source + "/", value.get("src", ""))
                 image = self._image(
-                    url=value.get("src", ""), attachment_id=value.get("wp_attachment_id")
+                    url=src,
+                    attachment_id=value.get("wp_attachment_id"),
+                    used_in=f"{post.post_type} {post.wp_id}",
                 )
-                if image is None:
-                    continue
                 image_block = {
                     "type": "image",
                     "value": {
-                        "image": image.pk,
+                        "image": image.pk if image is not None else None,
+                        "alt": _clip(value.get("alt", ""), 500),
                         "caption": _clip(value.get("caption", ""), 500),
                         "credit": _clip(value.get("credit", ""), 200),
+                        # Without its file the picture stays, as a link to where it was.
+                        "original_url": "" if image is not None else src,
                     },
                 }
-                if first_image is None:
+                if image is None:
+                    linked += 1
+                elif first_image is None:
                     first_image = {**image_block["value"], "position": len(blocks), "image": image}
                 blocks.append(image_block)
             else:
                 self.report.warnings.append(
                     f"{post.post_type} {post.wp_id}: a {kind!r} block was left out"
                 )
-        return blocks, first_image
+        return blocks, first_image, linked
 
     def _standfirst(self, post: WxrPost, title: str, body: list[dict]) -> str:
         """The excerpt, else the first sentence of the first paragraph, else the title."""
@@ -713,13 +738,19 @@ class _Importer:
             self.report.count("post", "unchanged")
             self._comments(post, article, new_article=False)
             return
-        author = self.authors.get(post.creator) or self._stand_in_author(post.creator)
         if post.status == "future" and post.date is None:
             self.report.skip("post", f"post {post.wp_id}: scheduled without a date")
             return
+        body, first_image, linked = self._body(post)
+        fingerprint = _with_linked_images(fingerprint, linked)
+        if article is not None and row.fingerprint == fingerprint:
+            # Unchanged, and its linked pictures still cannot be had: nothing to update.
+            self.report.count("post", "unchanged")
+            self._comments(post, article, new_article=False)
+            return
+        author = self.authors.get(post.creator) or self._stand_in_author(post.creator)
         section = self._section_for(post)
         title = _plain_title(post.title, f"Untitled post {post.wp_id}")
-        body, first_image = self._body(post)
         lead = self._lead_image(post, body, first_image)
         tags = [self._tag_for(ref.slug, ref.name)[0] for ref in post.tags if ref.name or ref.slug]
         fields = {
@@ -877,10 +908,14 @@ class _Importer:
         if page is not None and row.fingerprint == fingerprint:
             self.report.count("page", "unchanged")
             return
+        body, _, linked = self._body(post)
+        fingerprint = _with_linked_images(fingerprint, linked)
+        if page is not None and row.fingerprint == fingerprint:
+            self.report.count("page", "unchanged")
+            return
         parent, _ = self._target(Kind.PAGE, post.parent_id, StandardPage)
         parent = parent or self.home
         title = _plain_title(post.title, f"Untitled page {post.wp_id}")
-        body, _ = self._body(post)
         publish = post.status in ("publish", "future") and not post.password
         if post.comments:
             self.report.count("comment", "skipped", len(post.comments))
@@ -998,7 +1033,9 @@ class _Importer:
             return path.split(marker, 1)[1]
         return path.lstrip("/")
 
-    def _image(self, *, url: str, attachment_id: int | None = None):
+    def _image(self, *, url: str, attachment_id: int | None = None, used_in: str = ""):
+        """The Wagtail image for a picture of the export: from --media-dir, else fetched
+        from the old site (--fetch-media); None when neither has it (then it is listed)."""
         if attachment_id is not None:
             image, _ = self._target(Kind.ATTACHMENT, attachment_id, get_image_model())
             if image is not None:
@@ -1010,17 +1047,37 @@ class _Importer:
         if relative in self.images:
             return self.images[relative]
         found = self._find_file(relative)
-        if found is None:
-            if relative not in self.reported_missing:
-                self.reported_missing.add(relative)
-                self.report.missing_media.append(relative)
-                self.report.count("image", "skipped")
-            return None
-        image = None if self.dry_run else self._store_image(found, attachment_id)
-        if self.dry_run:
-            self.report.count("image", "created")
+        if found is not None:
+            image = None
+            if self.dry_run:
+                self.report.count("image", "created")
+            else:
+                image = self._store_image(found.name, found.read_bytes(), attachment_id)
+        else:
+            self.report.missing_media.append(relative)
+            image = self._fetched_image(url, attachment_id, used_in=used_in)
         self.images[relative] = image
         return image
+
+    def _fetched_image(self, url: str, attachment_id: int | None, *, used_in: str):
+        """A picture missing from --media-dir, from the old site when it may and can be."""
+        where = f" (in {used_in})" if used_in else ""
+        if not self.fetch_media:
+            reason = "not fetched: --fetch-media was not given"
+        else:
+            try:
+                fetched = fetch_image(url, site_url=self.source)
+            except NotFetched as error:
+                reason = f"not fetched: {error}"
+            else:
+                self.report.fetched_media.append(f"{url}{where}")
+                if self.dry_run:
+                    self.report.count("image", "created")
+                    return None
+                return self._store_image(fetched.name, fetched.data, attachment_id)
+        self.report.linked_media.append(f"{url}{where}: {reason}")
+        self.report.count("image", "skipped")
+        return None
 
     def _find_file(self, relative: str) -> Path | None:
         if self.media_dir is None or not relative:
@@ -1033,18 +1090,15 @@ class _Importer:
                 return path
         return None
 
-    def _store_image(self, path: Path, attachment_id: int | None):
+    def _store_image(self, name: str, data: bytes, attachment_id: int | None):
         Image = get_image_model()
-        data = path.read_bytes()
         digest = hashlib.sha1(data).hexdigest()
         image = Image.objects.filter(file_hash=digest).first()
         if image is None:
-            with path.open("rb") as handle:
-                image = Image(
-                    title=_clip(path.stem.replace("-", " "), 255), file=File(handle, name=path.name)
-                )
-                image.file_hash = digest
-                image.save()
+            title = _clip(Path(name).stem.replace("-", " "), 255)
+            image = Image(title=title, file=ContentFile(data, name=name))
+            image.file_hash = digest
+            image.save()
             self.report.count("image", "created")
         else:
             self.report.count("image", "unchanged")

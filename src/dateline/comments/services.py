@@ -2,8 +2,9 @@
 
 import hashlib
 import logging
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
 from django.contrib.auth import get_user_model
@@ -22,7 +23,7 @@ from dateline.comments.models import (
     ModeratorNote,
 )
 from dateline.comments.network import truncate_ip
-from dateline.comments.pipeline import CommentRefused, Decision, Submission
+from dateline.comments.pipeline import NAME_MAX, CommentRefused, Decision, Submission
 from dateline.comments.rendering import normalise_email, render_comment_text
 from dateline.comments.selectors import (
     comment_policy_for,
@@ -42,7 +43,7 @@ RECEIPT_DELAY = timedelta(seconds=5)
 RECEIPT_BATCH = 200
 REPORT_MEMORY = 60 * 60 * 24 * 30
 
-__all__ = ["CommentRefused", "RequestMeta"]
+__all__ = ["CommentRefused", "ImportedComment", "RequestMeta"]
 
 
 @dataclass(frozen=True)
@@ -611,6 +612,140 @@ def comment_check_spam(*, comment_id: int) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class ImportedComment:
+    """One comment from another system (WordPress, the demo site), as it was moderated
+    there. `key` is its id in that system; `parent_key` names its parent by the same kind
+    of key. `ip` is the full address, of which only the network is stored."""
+
+    key: Hashable
+    author_name: str
+    email: str
+    text: str
+    created_at: datetime
+    url: str = ""
+    status: str = Comment.Status.APPROVED
+    parent_key: Hashable | None = None
+    ip: str | None = None
+    user_id: int | None = None
+
+
+IMPORT_ACTIONS = {
+    Comment.Status.APPROVED: Action.APPROVE,
+    Comment.Status.PENDING: Action.HOLD,
+    Comment.Status.REJECTED: Action.REJECT,
+    Comment.Status.SPAM: Action.SPAM,
+}
+IMPORT_FIELDS = ["status", "text", "html", "link_count", "author_name", "author_url"]
+
+
+def _imported_fields(row: ImportedComment) -> dict:
+    """The stored fields of an imported comment, checked and cut to what the model holds."""
+    if row.status not in IMPORT_ACTIONS:
+        raise ValueError(f"comment {row.key!r}: unknown status {row.status!r}")
+    if timezone.is_naive(row.created_at):
+        raise ValueError(f"comment {row.key!r}: the date has no time zone")
+    text = row.text.strip()
+    rendered = render_comment_text(text)
+    url = row.url.strip()
+    return {
+        "author_name": row.author_name.strip()[:NAME_MAX] or "Anonymous",
+        "author_url": url if len(url) <= 200 and url.startswith(("http://", "https://")) else "",
+        "text": text,
+        "html": rendered.html,
+        "link_count": min(rendered.link_count, 32767),
+        "status": row.status,
+    }
+
+
+def comments_import(
+    *,
+    article,
+    comments: Sequence[ImportedComment],
+    stored: Mapping[Hashable, Comment] | None = None,
+    reason: str = "Imported.",
+) -> dict[Hashable, Comment]:
+    """Store comments as another system moderated them, in bulk, without the pipeline.
+
+    The one way importers and the demo site write comments. `stored` holds comments an
+    earlier import made, by key: a row given again with such a key updates that comment
+    (text, author, status); replies may name any of them as their parent. New comments
+    are inserted parents first, one insert per thread level; a reply whose parent is
+    nowhere to be found becomes a top-level comment. Each new comment, and each status
+    that changed, gets its moderation decision (phase "import"). One transaction; after
+    commit, `comments_changed` when readers see a difference, as for every other write.
+    Returns the comments of `comments` by key.
+    """
+    known: dict[Hashable, Comment] = dict(stored or {})
+    fields = {row.key: _imported_fields(row) for row in comments}
+    updates = [row for row in comments if row.key in known]
+    pending = [row for row in comments if row.key not in known]
+    result: dict[Hashable, Comment] = {}
+    readers_see_it = False
+    decisions: list[ModerationDecision] = []
+    with transaction.atomic():
+        changed = []
+        for row in updates:
+            comment = known[row.key]
+            if comment.article_id != article.pk:
+                raise ValueError(f"comment {row.key!r} belongs to another story")
+            previous = comment.status
+            for name, value in fields[row.key].items():
+                setattr(comment, name, value)
+            changed.append(comment)
+            readers_see_it |= Comment.Status.APPROVED in (previous, comment.status)
+            if comment.status != previous:
+                decisions.append(
+                    ModerationDecision(
+                        comment=comment, action=IMPORT_ACTIONS[comment.status],
+                        phase="import", reason=reason[:300],
+                    )
+                )  # fmt: skip
+            result[row.key] = comment
+        if changed:
+            Comment.objects.bulk_update(changed, IMPORT_FIELDS)
+        # Parents before replies: each pass stores the comments whose parent is stored.
+        while pending:
+            ready = [row for row in pending if row.parent_key is None or row.parent_key in known]
+            if not ready:  # a parent that is nowhere, or a loop: top-level, not lost
+                ready = pending
+            ready_ids = {id(row) for row in ready}  # by identity: rows may compare equal
+            pending = [row for row in pending if id(row) not in ready_ids]
+            created = Comment.objects.bulk_create(
+                [_new_imported_comment(article, row, fields[row.key], known) for row in ready]
+            )
+            for row, comment in zip(ready, created, strict=True):
+                known[row.key] = result[row.key] = comment
+                readers_see_it |= comment.status == Comment.Status.APPROVED
+                decisions.append(
+                    ModerationDecision(
+                        comment=comment, action=IMPORT_ACTIONS[comment.status],
+                        phase="import", reason=reason[:300], at=comment.created_at,
+                    )
+                )  # fmt: skip
+        ModerationDecision.objects.bulk_create(decisions)
+        if readers_see_it:
+            _changed(article.pk)
+    return result
+
+
+def _new_imported_comment(article, row: ImportedComment, fields: dict, known: dict) -> Comment:
+    parent = known.get(row.parent_key) if row.parent_key is not None else None
+    if parent is not None and parent.article_id != article.pk:
+        raise ValueError(f"comment {row.key!r}: its parent belongs to another story")
+    return Comment(
+        article=article,
+        parent=parent,
+        root_id=(parent.root_id or parent.pk) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        author_email=normalise_email(row.email)[:254],
+        user_id=row.user_id,
+        ip_prefix=truncate_ip(row.ip),
+        created_at=row.created_at,
+        **fields,
+    )
+
+
 def comment_import(
     *,
     article,
@@ -623,30 +758,16 @@ def comment_import(
     created_at=None,
     reason: str = "Imported.",
 ) -> Comment:
-    """Store a comment as it is, without the pipeline: for importers and the demo site."""
-    rendered = render_comment_text(text)
-    with transaction.atomic():
-        comment = Comment.objects.create(
-            article=article,
-            parent=parent,
-            root_id=(parent.root_id or parent.pk) if parent else None,
-            depth=parent.depth + 1 if parent else 0,
-            author_name=author_name.strip()[:80],
-            author_email=normalise_email(email),
-            author_url=url,
-            text=text.strip(),
-            html=rendered.html,
-            link_count=rendered.link_count,
-            status=status,
-            created_at=created_at or timezone.now(),
-        )
-        action = {
-            Comment.Status.APPROVED: Action.APPROVE,
-            Comment.Status.PENDING: Action.HOLD,
-            Comment.Status.REJECTED: Action.REJECT,
-            Comment.Status.SPAM: Action.SPAM,
-        }[status]
-        _record(comment, action, phase="import", reason=reason)
-        if status == Comment.Status.APPROVED:
-            _changed(article.pk)
-    return comment
+    """Store one comment as it is, without the pipeline (see comments_import)."""
+    row = ImportedComment(
+        key="comment",
+        parent_key="parent" if parent is not None else None,
+        author_name=author_name,
+        email=email,
+        text=text,
+        url=url,
+        status=status,
+        created_at=created_at or timezone.now(),
+    )
+    stored = {"parent": parent} if parent is not None else {}
+    return comments_import(article=article, comments=[row], stored=stored, reason=reason)["comment"]

@@ -39,10 +39,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from dateline.comments.models import Comment, ModerationDecision
-from dateline.comments.network import truncate_ip
-from dateline.comments.rendering import normalise_email, render_comment_text
-from dateline.comments.signals import comments_changed
+from dateline.comments.models import Comment
+from dateline.comments.rendering import normalise_email
+from dateline.comments.services import ImportedComment, comments_import
 from dateline.importers.content import html_to_text, wordpress_html_to_blocks
 from dateline.importers.fetch import NotFetched, fetch_image
 from dateline.importers.models import ImportedObject
@@ -81,12 +80,6 @@ COMMENT_STATUSES = {
     "pending": CommentStatus.PENDING,
     "spam": CommentStatus.SPAM,
     "trash": CommentStatus.REJECTED,
-}
-DECISION_FOR_STATUS = {
-    CommentStatus.APPROVED: ModerationDecision.Action.APPROVE,
-    CommentStatus.PENDING: ModerationDecision.Action.HOLD,
-    CommentStatus.REJECTED: ModerationDecision.Action.REJECT,
-    CommentStatus.SPAM: ModerationDecision.Action.SPAM,
 }
 # Post states that are not content: WordPress's own bookkeeping, never imported.
 IGNORED_POST_STATUSES = {"trash", "auto-draft", "inherit"}
@@ -1109,7 +1102,8 @@ class _Importer:
     # -- comments ----------------------------------------------------------------
 
     def _comments(self, post: WxrPost, article: ArticlePage, *, new_article: bool) -> None:
-        """Store the post's comments as WordPress moderated them: no pipeline, in bulk."""
+        """Store the post's comments as WordPress moderated them, through the comments
+        app's bulk import (no pipeline): new ones created, changed ones updated."""
         comments = [c for c in post.comments if c.type in ("comment", "review")]
         for skipped in (c for c in post.comments if c.type not in ("comment", "review")):
             self.report.skip(
@@ -1125,107 +1119,63 @@ class _Importer:
                     source=self.source, kind=Kind.COMMENT, wp_id__in=[c.wp_id for c in comments]
                 )
             }
-        ids: dict[int, Comment] = {}  # WordPress comment id -> stored comment
+        stored: dict[int, Comment] = {}  # WordPress comment id -> comment an earlier run made
         if existing:
-            stored = Comment.objects.in_bulk([row.object_id for row in existing.values()])
-            ids = {
-                wp_id: stored[row.object_id]
+            by_pk = Comment.objects.in_bulk([row.object_id for row in existing.values()])
+            stored = {
+                wp_id: by_pk[row.object_id]
                 for wp_id, row in existing.items()
-                if row.object_id in stored
+                if row.object_id in by_pk
             }
-        changed: list[Comment] = []
-        changed_rows: list[ImportedObject] = []
-        pending = [c for c in comments if c.wp_id not in ids]
+        fingerprints = {c.wp_id: self._comment_fingerprint(c) for c in comments}
+        rows, changed_rows = [], []
         for comment in comments:
-            if comment.wp_id in ids:
-                fingerprint = self._comment_fingerprint(comment)
+            if comment.wp_id in stored:
                 row = existing[comment.wp_id]
-                if row.fingerprint == fingerprint:
+                if row.fingerprint == fingerprints[comment.wp_id]:
                     self.report.count("comment", "unchanged")
                     continue
-                stored = ids[comment.wp_id]
-                self._fill_comment(stored, comment)
-                changed.append(stored)
-                row.fingerprint = fingerprint
+                row.fingerprint = fingerprints[comment.wp_id]
                 changed_rows.append(row)
-        if changed:
-            Comment.objects.bulk_update(
-                changed, ["status", "text", "html", "link_count", "author_name", "author_url"]
-            )
+            rows.append(self._imported_comment(comment))
+        if not rows:
+            return
+        saved = comments_import(article=article, comments=rows, stored=stored, reason=IMPORT_REASON)
+        if changed_rows:
             ImportedObject.objects.bulk_update(changed_rows, ["fingerprint"])
-            self.report.count("comment", "updated", len(changed))
-        # Parents before replies: each pass stores the comments whose parent is stored.
-        while pending:
-            ready = [c for c in pending if c.parent_id is None or c.parent_id in ids]
-            if not ready:  # the reader repairs threads, so this only guards a loop
-                ready = pending
-            # By identity: comparing the records field by field is quadratic in a thread.
-            ready_ids = {id(c) for c in ready}
-            pending = [c for c in pending if id(c) not in ready_ids]
-            created = Comment.objects.bulk_create(
-                [self._new_comment(article, c, ids) for c in ready]
+            self.report.count("comment", "updated", len(changed_rows))
+        new = [c for c in comments if c.wp_id not in stored and c.wp_id in saved]
+        ImportedObject.objects.bulk_create(
+            ImportedObject(
+                source=self.source,
+                kind=Kind.COMMENT,
+                wp_id=comment.wp_id,
+                content_type=self.content_types[Comment],
+                object_id=saved[comment.wp_id].pk,
+                fingerprint=fingerprints[comment.wp_id],
             )
-            for wxr_comment, stored in zip(ready, created, strict=True):
-                ids[wxr_comment.wp_id] = stored
-            ModerationDecision.objects.bulk_create(
-                ModerationDecision(
-                    comment=stored,
-                    action=DECISION_FOR_STATUS[stored.status],
-                    phase="import",
-                    reason=IMPORT_REASON,
-                    at=stored.created_at,
-                )
-                for stored in created
-            )
-            ImportedObject.objects.bulk_create(
-                ImportedObject(
-                    source=self.source,
-                    kind=Kind.COMMENT,
-                    wp_id=wxr_comment.wp_id,
-                    content_type=self.content_types[Comment],
-                    object_id=stored.pk,
-                    fingerprint=self._comment_fingerprint(wxr_comment),
-                )
-                for wxr_comment, stored in zip(ready, created, strict=True)
-            )
-            self.report.count("comment", "created", len(created))
-        if not new_article and not self.dry_run:
-            article_id = article.pk
-            transaction.on_commit(
-                lambda: comments_changed.send(sender=Comment, article_id=article_id)
-            )
+            for comment in new
+        )
+        self.report.count("comment", "created", len(new))
 
     def _comment_fingerprint(self, comment: WxrComment) -> str:
         return _fingerprint(
             comment.status, comment.content, comment.author_name, comment.author_url
         )
 
-    def _fill_comment(self, stored: Comment, comment: WxrComment) -> None:
+    def _imported_comment(self, comment: WxrComment) -> ImportedComment:
         text = comment.content.strip()
         if "<" in text or "&" in text:
             text = html_to_text(text) or text
-        rendered = render_comment_text(text)
-        stored.text = text
-        stored.html = rendered.html
-        stored.link_count = min(rendered.link_count, 32767)
-        stored.status = COMMENT_STATUSES[comment.status]
-        stored.author_name = _clip(comment.author_name, 80) or "Anonymous"
-        url = comment.author_url.strip()
-        stored.author_url = (
-            url if len(url) <= 200 and url.startswith(("http://", "https://")) else ""
-        )
-
-    def _new_comment(self, article: ArticlePage, comment: WxrComment, ids: dict) -> Comment:
-        parent = ids.get(comment.parent_id) if comment.parent_id else None
-        stored = Comment(
-            article=article,
-            parent=parent,
-            root_id=(parent.root_id or parent.pk) if parent else None,
-            depth=parent.depth + 1 if parent else 0,
-            author_email=normalise_email(comment.author_email)[:254],
-            user_id=self.users_by_wp_id.get(comment.user_id) if comment.user_id else None,
-            ip_prefix=truncate_ip(comment.author_ip),
+        return ImportedComment(
+            key=comment.wp_id,
+            parent_key=comment.parent_id or None,
+            author_name=_clip(comment.author_name, 80),
+            email=comment.author_email,
+            text=text,
+            url=comment.author_url,
+            status=COMMENT_STATUSES[comment.status],
             created_at=comment.date,
+            ip=comment.author_ip,
+            user_id=self.users_by_wp_id.get(comment.user_id) if comment.user_id else None,
         )
-        self._fill_comment(stored, comment)
-        return stored

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log as audit_log
 
 from dateline.comments import pipeline, tokens
 from dateline.comments.models import (
@@ -399,17 +400,30 @@ def commenter_unsubscribe(*, email: str) -> int:
 
 
 def moderator_note_add(*, email: str, text: str, author, comment: Comment | None = None):
-    return ModeratorNote.objects.create(
-        commenter_email=normalise_email(email), text=text.strip(), author=author, comment=comment
-    )
+    """A note for the other moderators, in the desk's audit log under its author."""
+    with transaction.atomic():
+        note = ModeratorNote.objects.create(
+            commenter_email=normalise_email(email),
+            text=text.strip(),
+            author=author,
+            comment=comment,
+        )
+        audit_log(instance=note, action="wagtail.create", user=author)
+    return note
 
 
 def ban_create(*, kind: str, value: str, reason: str = "", moderator=None) -> Ban:
+    """Ban an email address or an IP range (again: the reason is updated). The desk's
+    audit log records which moderator did it, as it does for the Bans screens' edits."""
     ban = Ban(kind=kind, value=value, reason=reason)
-    ban.full_clean(exclude=["created_at"], validate_unique=False)
-    ban, _created = Ban.objects.update_or_create(
-        kind=ban.kind, value=ban.value, defaults={"reason": reason}
-    )
+    # The same ban again updates its reason: uniqueness is update_or_create's business.
+    ban.full_clean(exclude=["created_at"], validate_unique=False, validate_constraints=False)
+    with transaction.atomic():
+        ban, created = Ban.objects.update_or_create(
+            kind=ban.kind, value=ban.value, defaults={"reason": reason}
+        )
+        action = "wagtail.create" if created else "wagtail.edit"
+        audit_log(instance=ban, action=action, user=moderator)
     return ban
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log as audit_log
 
-from dateline.comments import pipeline, tokens
+from dateline.comments import akismet, jobs, pipeline, tokens
 from dateline.comments.models import (
     Ban,
     Comment,
@@ -33,6 +34,7 @@ from dateline.comments.selectors import (
     site_root_of,
 )
 from dateline.comments.signals import comments_changed
+from dateline.news.models import ArticlePage
 from dateline.security import ratelimit
 
 log = logging.getLogger(__name__)
@@ -57,11 +59,10 @@ class RequestMeta:
 
 def _enqueue(task_name: str, *args) -> None:
     """Enqueue a task after commit; a broken queue never breaks the write that caused it."""
-    from dateline.comments import tasks
 
     def enqueue():
         try:
-            getattr(tasks, task_name).enqueue(*args)
+            jobs.named(task_name).enqueue(*args)
         except Exception:
             log.exception("Could not enqueue %s%r", task_name, args)
 
@@ -188,11 +189,10 @@ def _enqueue_batch(task_name: str, *, delay: timedelta, throttle_immediate: bool
     that runs finds every row committed by a request that saw the flag. A backend that
     cannot defer runs the task at once, throttled only if `throttle_immediate`.
     """
-    from dateline.comments import tasks
 
     def enqueue():
-        task = getattr(tasks, task_name)
         try:
+            task = jobs.named(task_name)
             deferred = task.get_backend().supports_defer
             if (deferred or throttle_immediate) and not ratelimit.allow(
                 "comment-tasks-scheduled",
@@ -466,23 +466,12 @@ def _send_receipt(comment: Comment) -> None:
     )
 
 
-def comment_receipt_send(*, comment_id: int) -> bool:
-    """Tell the writer their comment arrived, with the signed link to delete it."""
-    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
-    if comment is None or not comment.author_email:
-        return False
-    _send_receipt(comment)
-    return True
-
-
 def _claim_receipts() -> list[Comment]:
     """Take up to RECEIPT_BATCH owed receipts; concurrent runs never take the same one.
 
     PostgreSQL skips rows another run has locked; SQLite runs one write transaction at
     a time (IMMEDIATE mode), so the second run sees the first one's claim.
     """
-    from dateline.news.models import ArticlePage
-
     with transaction.atomic():
         ids = list(
             Comment.objects.filter(receipt_pending=True)
@@ -576,8 +565,6 @@ def moderator_digest_send() -> int:
     recipients = moderator_emails()
     if not comments or not recipients:
         return 0
-    from django.conf import settings
-
     plural = "s" if len(comments) != 1 else ""
     send_mail(
         subject=f"{len(comments)} comment{plural} waiting for moderation",
@@ -586,7 +573,7 @@ def moderator_digest_send() -> int:
             {
                 "comments": comments,
                 "desk_url": urljoin(
-                    settings.WAGTAILADMIN_BASE_URL + "/",
+                    django_settings.WAGTAILADMIN_BASE_URL + "/",
                     reverse("comments_admin:queue").lstrip("/"),
                 ),
             },
@@ -602,15 +589,13 @@ def moderator_digest_send() -> int:
 
 def comment_check_spam(*, comment_id: int) -> str | None:
     """Ask Akismet about a held comment; approve ham, mark spam, leave the rest pending."""
-    from dateline.comments.akismet import akismet_says_spam
-
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None or comment.status != Comment.Status.PENDING:
         return None
     settings = comment_settings_for(comment.article)
     if not settings.akismet_key:
         return None
-    verdict = akismet_says_spam(
+    verdict = akismet.akismet_says_spam(
         key=settings.akismet_key,
         site_url=_absolute(comment.article, "/"),
         comment=comment,

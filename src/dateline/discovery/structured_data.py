@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
+from dateline.core.models import SiteSettings
+from dateline.discovery.models import SharingSettings
 from dateline.discovery.selectors import article_modified_at, site_for, site_name_for
 
 JSON_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -38,8 +40,6 @@ def absolute(request, url: str) -> str:
 
 
 def publisher_logo(request) -> dict:
-    from dateline.discovery.models import SharingSettings
-
     logo = SharingSettings.for_request(request).logo
     if logo is not None:
         rendition = logo.get_rendition(LOGO_SPEC)
@@ -50,8 +50,6 @@ def publisher_logo(request) -> dict:
 
 
 def organization(request) -> dict:
-    from dateline.core.models import SiteSettings
-
     site = site_for(request)
     site_settings = SiteSettings.for_request(request)
     data = {

@@ -48,7 +48,7 @@ class HomePage(RestrictionsFromMemory, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.front_page(home=self))
+        context.update(selectors.front_page())
         return context
 
     @path("tags/<slug:slug>/", name="tag")

@@ -26,6 +26,8 @@ from dateline.edge.store import current_backend
 logger = logging.getLogger(__name__)
 
 COMMENT_MODEL = ("comments", "Comment")
+# The newsletters offered on every page's sign-up box: a change shows like a setting's.
+NEWSLETTER_MODEL = ("newsletters", "Newsletter")
 COMMENTS_CHANGED_SIGNAL = "dateline.comments.signals.comments_changed"
 
 
@@ -240,6 +242,12 @@ def connect_signals() -> None:
         redirect = apps.get_model("wagtailredirects", "Redirect")
         post_save.connect(on_redirect_changed, sender=redirect, dispatch_uid="edge-redirect-saved")
         post_delete.connect(on_redirect_changed, sender=redirect, dispatch_uid="edge-redirect-del")
+    if apps.is_installed("dateline.newsletters"):
+        newsletter = apps.get_model(*NEWSLETTER_MODEL)
+        post_save.connect(on_settings_changed, sender=newsletter, dispatch_uid="edge-newsletter")
+        post_delete.connect(
+            on_settings_changed, sender=newsletter, dispatch_uid="edge-newsletter-d"
+        )
     try:
         comment = apps.get_model(*COMMENT_MODEL)
     except LookupError:

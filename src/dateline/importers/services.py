@@ -1085,7 +1085,7 @@ class _Importer:
 
     def _store_image(self, name: str, data: bytes, attachment_id: int | None):
         Image = get_image_model()
-        digest = hashlib.sha1(data).hexdigest()
+        digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()  # Wagtail's file_hash
         image = Image.objects.filter(file_hash=digest).first()
         if image is None:
             title = _clip(Path(name).stem.replace("-", " "), 255)

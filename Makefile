@@ -29,6 +29,7 @@ lint: install
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	DATELINE_DEBUG=1 $(BIN)/dateline check --fail-level WARNING
 	DATELINE_DEBUG=1 $(BIN)/dateline makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -1,10 +1,12 @@
 """Write a big WXR export for the import benchmark by repeating the posts of a real one.
 
-    python tests/importers/synthesize_export.py SOURCE.xml OUT.xml --copies 50
+    python tests/importers/synthesize_export.py SOURCE.xml OUT.xml --copies 50 [--comments 20]
 
 Every copy of a post gets new post, comment and parent ids, its own slug and permalink,
-so the importer sees distinct stories. The output is written as it is made: memory
-holds the source's items once, never the output.
+so the importer sees distinct stories. `--comments N` adds N approved comments to every
+post copy (every third a reply to the comment before it), for a comment-heavy export
+from a small source such as tests/fixtures/wordpress/newsroom.xml. The output is written
+as it is made: memory holds the source's items once, never the output.
 """
 
 import argparse
@@ -29,7 +31,36 @@ def _shift(pattern: re.Pattern, tag: str, offset: int):
     return lambda text: pattern.sub(replace, text)
 
 
-def synthesize(source: Path, out: Path, *, copies: int) -> int:
+EXTRA_COMMENT = """\t\t<wp:comment>
+\t\t\t<wp:comment_id>{id}</wp:comment_id>
+\t\t\t<wp:comment_author><![CDATA[Reader {n}]]></wp:comment_author>
+\t\t\t<wp:comment_author_email><![CDATA[reader{n}@example.com]]></wp:comment_author_email>
+\t\t\t<wp:comment_author_url></wp:comment_author_url>
+\t\t\t<wp:comment_author_IP><![CDATA[192.0.2.{ip}]]></wp:comment_author_IP>
+\t\t\t<wp:comment_date><![CDATA[2024-03-15 10:{minute:02d}:00]]></wp:comment_date>
+\t\t\t<wp:comment_date_gmt><![CDATA[2024-03-15 09:{minute:02d}:00]]></wp:comment_date_gmt>
+\t\t\t<wp:comment_content><![CDATA[Comment {n}: the timetable changed again, see https://example.com/timetable.]]></wp:comment_content>
+\t\t\t<wp:comment_approved><![CDATA[1]]></wp:comment_approved>
+\t\t\t<wp:comment_type><![CDATA[comment]]></wp:comment_type>
+\t\t\t<wp:comment_parent>{parent}</wp:comment_parent>
+\t\t\t<wp:comment_user_id>0</wp:comment_user_id>
+\t\t</wp:comment>
+"""
+EXTRA_COMMENT_IDS = 10**12  # beyond every shifted id of the source
+
+
+def _with_comments(item: str, *, count: int, first_id: int) -> str:
+    comments = []
+    for n in range(count):
+        parent = first_id + n - 1 if n % 3 == 2 else 0
+        comments.append(
+            EXTRA_COMMENT.format(id=first_id + n, n=n, ip=n % 250 + 1, minute=n % 60, parent=parent)
+        )
+    end = item.rindex("</item>")
+    return item[:end] + "".join(comments) + item[end:]
+
+
+def synthesize(source: Path, out: Path, *, copies: int, comments: int = 0) -> int:
     text = source.read_text(encoding="utf-8")
     first = text.index("<item>")
     end = text.rindex("</channel>")
@@ -56,6 +87,10 @@ def synthesize(source: Path, out: Path, *, copies: int) -> int:
                         item,
                     )
                     item = LINK.sub(lambda m, c=copy: f"<link>{m.group(1)}-{c}/</link>", item, 1)
+                if comments:
+                    item = _with_comments(
+                        item, count=comments, first_id=EXTRA_COMMENT_IDS + written * comments
+                    )
                 output.write(item + "\n")
                 written += 1
         output.write(text[end:])
@@ -67,8 +102,9 @@ def main() -> None:
     parser.add_argument("source", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--copies", type=int, default=50)
+    parser.add_argument("--comments", type=int, default=0, help="extra comments per post")
     args = parser.parse_args()
-    count = synthesize(args.source, args.out, copies=args.copies)
+    count = synthesize(args.source, args.out, copies=args.copies, comments=args.comments)
     sys.stdout.write(f"{args.out}: {count} posts\n")
 
 

@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from dateline.comments.models import Comment, ModerationDecision
+from dateline.comments.signals import comments_changed
 from dateline.importers.models import ImportedObject
 from dateline.importers.services import wordpress_import
 from dateline.importers.wxr import WxrError
@@ -349,7 +350,9 @@ def test_missing_image_files_are_listed(home, tmp_path):
     assert report.missing_media == ["2024/03/harbour-at-dawn.png"]
     story = article("harbour-strike-ends")
     assert story.lead_image is None
-    assert "image" not in [block.block_type for block in story.body]
+    # The picture stays in the body as a link to its old address (tests/importers/test_media.py).
+    [picture] = [block.value for block in story.body if block.block_type == "image"]
+    assert picture["image"] is None and picture["original_url"].endswith("harbour-at-dawn.png")
 
 
 def test_an_image_path_cannot_leave_the_media_folder(home, tmp_path):
@@ -367,3 +370,24 @@ def test_an_image_path_cannot_leave_the_media_folder(home, tmp_path):
     report = wordpress_import(source=export, media_dir=inside)
     assert get_image_model().objects.count() == 0
     assert report.missing_media
+
+
+def test_imported_comments_are_written_and_announced_by_the_comments_app_once_per_story(
+    home, django_capture_on_commit_callbacks
+):
+    announced = []
+
+    def receiver(sender, article_id, **kwargs):
+        announced.append(article_id)
+
+    comments_changed.connect(receiver, dispatch_uid="test-importer-announced")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+    finally:
+        comments_changed.disconnect(dispatch_uid="test-importer-announced")
+    with_approved = set(
+        Comment.objects.filter(status=Comment.Status.APPROVED).values_list("article", flat=True)
+    )
+    assert sorted(announced) == sorted(with_approved)
+    assert ModerationDecision.objects.filter(phase="import").count() == Comment.objects.count()

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.news.factories import ArticleFactory
@@ -135,3 +137,15 @@ def test_empty_search_shows_the_form(client, stories):
 def test_odd_input_never_breaks_the_search_page(client, stories, params):
     response = client.get("/search/", params)
     assert response.status_code in {200, 400, 404}
+
+
+def test_a_search_costs_a_fixed_number_of_queries(client, stories, world, ana):
+    client.get("/search/", {"q": "ceasefire"})  # warm Wagtail's per-process caches
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/search/", {"q": "ceasefire"}).status_code == 200
+    for number in range(5):
+        ArticleFactory(section=world, authors=[ana], title=f"Ceasefire update {number}")
+    with CaptureQueriesContext(connection) as more:
+        client.get("/search/", {"q": "ceasefire"})
+    # SQLite's full-text search asks its index once more than PostgreSQL's (the MATCH).
+    assert len(few) == len(more) == (17 if connection.vendor == "sqlite" else 16)

@@ -153,5 +153,10 @@ def detail(request, comment_id: int):
 @moderator_required
 def audit(request):
     return render(
-        request, "comments/admin/audit.html", {"decisions": _page(request, selectors.audit_log())}
+        request,
+        "comments/admin/audit.html",
+        {
+            "decisions": _page(request, selectors.audit_log()),
+            "changes": selectors.desk_changes()[:PER_PAGE],
+        },
     )

@@ -8,14 +8,13 @@ from django.utils import timezone
 
 from dateline.comments import services
 from dateline.comments.models import Comment
+from dateline.news import demo_content as content
 
 LONG_READ_COMMENTS = 28
 OTHER_ARTICLE_COMMENTS = 4
 
 
 def _thread(article, *, count: int, rng: random.Random) -> None:
-    from dateline.news import demo_content as content
-
     published = article.first_published_at
     # Spread the discussion between publication and now, never in the future.
     step = max(timezone.now() - published, timedelta(minutes=count)) / (count + 1)

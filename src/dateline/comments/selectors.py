@@ -6,15 +6,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import ModelLogEntry, Site
 
 from dateline.comments.models import (
+    Ban,
     Comment,
     CommentSettings,
     CommentsMode,
     ModerationDecision,
+    ModerationWord,
     ModeratorNote,
 )
 from dateline.comments.network import truncate_ip
@@ -269,6 +272,20 @@ def commenter_history(email: str) -> dict:
 def audit_log(*, comment: Comment | None = None) -> QuerySet:
     decisions = ModerationDecision.objects.select_related("comment", "actor")
     return decisions.filter(comment=comment) if comment else decisions
+
+
+def desk_changes() -> QuerySet:
+    """Who banned, listed words or left notes, and when: Wagtail's log entries for those
+    models (the desk's ban button, the Bans and Word lists screens, notes)."""
+    return (
+        ModelLogEntry.objects.filter(
+            content_type__in=ContentType.objects.get_for_models(
+                Ban, ModerationWord, ModeratorNote
+            ).values()
+        )
+        .select_related("user", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
 
 
 def comments_awaiting_moderators() -> QuerySet:

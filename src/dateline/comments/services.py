@@ -2,10 +2,12 @@
 
 import hashlib
 import logging
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
@@ -13,8 +15,9 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log as audit_log
 
-from dateline.comments import pipeline, tokens
+from dateline.comments import akismet, jobs, pipeline, tokens
 from dateline.comments.models import (
     Ban,
     Comment,
@@ -22,7 +25,7 @@ from dateline.comments.models import (
     ModeratorNote,
 )
 from dateline.comments.network import truncate_ip
-from dateline.comments.pipeline import CommentRefused, Decision, Submission
+from dateline.comments.pipeline import NAME_MAX, CommentRefused, Decision, Submission
 from dateline.comments.rendering import normalise_email, render_comment_text
 from dateline.comments.selectors import (
     comment_policy_for,
@@ -31,6 +34,7 @@ from dateline.comments.selectors import (
     site_root_of,
 )
 from dateline.comments.signals import comments_changed
+from dateline.news.models import ArticlePage
 from dateline.security import ratelimit
 
 log = logging.getLogger(__name__)
@@ -42,7 +46,7 @@ RECEIPT_DELAY = timedelta(seconds=5)
 RECEIPT_BATCH = 200
 REPORT_MEMORY = 60 * 60 * 24 * 30
 
-__all__ = ["CommentRefused", "RequestMeta"]
+__all__ = ["CommentRefused", "ImportedComment", "RequestMeta"]
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,10 @@ class RequestMeta:
 
 def _enqueue(task_name: str, *args) -> None:
     """Enqueue a task after commit; a broken queue never breaks the write that caused it."""
-    from dateline.comments import tasks
 
     def enqueue():
         try:
-            getattr(tasks, task_name).enqueue(*args)
+            jobs.named(task_name).enqueue(*args)
         except Exception:
             log.exception("Could not enqueue %s%r", task_name, args)
 
@@ -186,11 +189,10 @@ def _enqueue_batch(task_name: str, *, delay: timedelta, throttle_immediate: bool
     that runs finds every row committed by a request that saw the flag. A backend that
     cannot defer runs the task at once, throttled only if `throttle_immediate`.
     """
-    from dateline.comments import tasks
 
     def enqueue():
-        task = getattr(tasks, task_name)
         try:
+            task = jobs.named(task_name)
             deferred = task.get_backend().supports_defer
             if (deferred or throttle_immediate) and not ratelimit.allow(
                 "comment-tasks-scheduled",
@@ -398,17 +400,30 @@ def commenter_unsubscribe(*, email: str) -> int:
 
 
 def moderator_note_add(*, email: str, text: str, author, comment: Comment | None = None):
-    return ModeratorNote.objects.create(
-        commenter_email=normalise_email(email), text=text.strip(), author=author, comment=comment
-    )
+    """A note for the other moderators, in the desk's audit log under its author."""
+    with transaction.atomic():
+        note = ModeratorNote.objects.create(
+            commenter_email=normalise_email(email),
+            text=text.strip(),
+            author=author,
+            comment=comment,
+        )
+        audit_log(instance=note, action="wagtail.create", user=author)
+    return note
 
 
 def ban_create(*, kind: str, value: str, reason: str = "", moderator=None) -> Ban:
+    """Ban an email address or an IP range (again: the reason is updated). The desk's
+    audit log records which moderator did it, as it does for the Bans screens' edits."""
     ban = Ban(kind=kind, value=value, reason=reason)
-    ban.full_clean(exclude=["created_at"], validate_unique=False)
-    ban, _created = Ban.objects.update_or_create(
-        kind=ban.kind, value=ban.value, defaults={"reason": reason}
-    )
+    # The same ban again updates its reason: uniqueness is update_or_create's business.
+    ban.full_clean(exclude=["created_at"], validate_unique=False, validate_constraints=False)
+    with transaction.atomic():
+        ban, created = Ban.objects.update_or_create(
+            kind=ban.kind, value=ban.value, defaults={"reason": reason}
+        )
+        action = "wagtail.create" if created else "wagtail.edit"
+        audit_log(instance=ban, action=action, user=moderator)
     return ban
 
 
@@ -451,23 +466,12 @@ def _send_receipt(comment: Comment) -> None:
     )
 
 
-def comment_receipt_send(*, comment_id: int) -> bool:
-    """Tell the writer their comment arrived, with the signed link to delete it."""
-    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
-    if comment is None or not comment.author_email:
-        return False
-    _send_receipt(comment)
-    return True
-
-
 def _claim_receipts() -> list[Comment]:
     """Take up to RECEIPT_BATCH owed receipts; concurrent runs never take the same one.
 
     PostgreSQL skips rows another run has locked; SQLite runs one write transaction at
     a time (IMMEDIATE mode), so the second run sees the first one's claim.
     """
-    from dateline.news.models import ArticlePage
-
     with transaction.atomic():
         ids = list(
             Comment.objects.filter(receipt_pending=True)
@@ -561,8 +565,6 @@ def moderator_digest_send() -> int:
     recipients = moderator_emails()
     if not comments or not recipients:
         return 0
-    from django.conf import settings
-
     plural = "s" if len(comments) != 1 else ""
     send_mail(
         subject=f"{len(comments)} comment{plural} waiting for moderation",
@@ -571,7 +573,7 @@ def moderator_digest_send() -> int:
             {
                 "comments": comments,
                 "desk_url": urljoin(
-                    settings.WAGTAILADMIN_BASE_URL + "/",
+                    django_settings.WAGTAILADMIN_BASE_URL + "/",
                     reverse("comments_admin:queue").lstrip("/"),
                 ),
             },
@@ -587,15 +589,13 @@ def moderator_digest_send() -> int:
 
 def comment_check_spam(*, comment_id: int) -> str | None:
     """Ask Akismet about a held comment; approve ham, mark spam, leave the rest pending."""
-    from dateline.comments.akismet import akismet_says_spam
-
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None or comment.status != Comment.Status.PENDING:
         return None
     settings = comment_settings_for(comment.article)
     if not settings.akismet_key:
         return None
-    verdict = akismet_says_spam(
+    verdict = akismet.akismet_says_spam(
         key=settings.akismet_key,
         site_url=_absolute(comment.article, "/"),
         comment=comment,
@@ -611,6 +611,140 @@ def comment_check_spam(*, comment_id: int) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class ImportedComment:
+    """One comment from another system (WordPress, the demo site), as it was moderated
+    there. `key` is its id in that system; `parent_key` names its parent by the same kind
+    of key. `ip` is the full address, of which only the network is stored."""
+
+    key: Hashable
+    author_name: str
+    email: str
+    text: str
+    created_at: datetime
+    url: str = ""
+    status: str = Comment.Status.APPROVED
+    parent_key: Hashable | None = None
+    ip: str | None = None
+    user_id: int | None = None
+
+
+IMPORT_ACTIONS = {
+    Comment.Status.APPROVED: Action.APPROVE,
+    Comment.Status.PENDING: Action.HOLD,
+    Comment.Status.REJECTED: Action.REJECT,
+    Comment.Status.SPAM: Action.SPAM,
+}
+IMPORT_FIELDS = ["status", "text", "html", "link_count", "author_name", "author_url"]
+
+
+def _imported_fields(row: ImportedComment) -> dict:
+    """The stored fields of an imported comment, checked and cut to what the model holds."""
+    if row.status not in IMPORT_ACTIONS:
+        raise ValueError(f"comment {row.key!r}: unknown status {row.status!r}")
+    if timezone.is_naive(row.created_at):
+        raise ValueError(f"comment {row.key!r}: the date has no time zone")
+    text = row.text.strip()
+    rendered = render_comment_text(text)
+    url = row.url.strip()
+    return {
+        "author_name": row.author_name.strip()[:NAME_MAX] or "Anonymous",
+        "author_url": url if len(url) <= 200 and url.startswith(("http://", "https://")) else "",
+        "text": text,
+        "html": rendered.html,
+        "link_count": min(rendered.link_count, 32767),
+        "status": row.status,
+    }
+
+
+def comments_import(
+    *,
+    article,
+    comments: Sequence[ImportedComment],
+    stored: Mapping[Hashable, Comment] | None = None,
+    reason: str = "Imported.",
+) -> dict[Hashable, Comment]:
+    """Store comments as another system moderated them, in bulk, without the pipeline.
+
+    The one way importers and the demo site write comments. `stored` holds comments an
+    earlier import made, by key: a row given again with such a key updates that comment
+    (text, author, status); replies may name any of them as their parent. New comments
+    are inserted parents first, one insert per thread level; a reply whose parent is
+    nowhere to be found becomes a top-level comment. Each new comment, and each status
+    that changed, gets its moderation decision (phase "import"). One transaction; after
+    commit, `comments_changed` when readers see a difference, as for every other write.
+    Returns the comments of `comments` by key.
+    """
+    known: dict[Hashable, Comment] = dict(stored or {})
+    fields = {row.key: _imported_fields(row) for row in comments}
+    updates = [row for row in comments if row.key in known]
+    pending = [row for row in comments if row.key not in known]
+    result: dict[Hashable, Comment] = {}
+    readers_see_it = False
+    decisions: list[ModerationDecision] = []
+    with transaction.atomic():
+        changed = []
+        for row in updates:
+            comment = known[row.key]
+            if comment.article_id != article.pk:
+                raise ValueError(f"comment {row.key!r} belongs to another story")
+            previous = comment.status
+            for name, value in fields[row.key].items():
+                setattr(comment, name, value)
+            changed.append(comment)
+            readers_see_it |= Comment.Status.APPROVED in (previous, comment.status)
+            if comment.status != previous:
+                decisions.append(
+                    ModerationDecision(
+                        comment=comment, action=IMPORT_ACTIONS[comment.status],
+                        phase="import", reason=reason[:300],
+                    )
+                )  # fmt: skip
+            result[row.key] = comment
+        if changed:
+            Comment.objects.bulk_update(changed, IMPORT_FIELDS)
+        # Parents before replies: each pass stores the comments whose parent is stored.
+        while pending:
+            ready = [row for row in pending if row.parent_key is None or row.parent_key in known]
+            if not ready:  # a parent that is nowhere, or a loop: top-level, not lost
+                ready = pending
+            ready_ids = {id(row) for row in ready}  # by identity: rows may compare equal
+            pending = [row for row in pending if id(row) not in ready_ids]
+            created = Comment.objects.bulk_create(
+                [_new_imported_comment(article, row, fields[row.key], known) for row in ready]
+            )
+            for row, comment in zip(ready, created, strict=True):
+                known[row.key] = result[row.key] = comment
+                readers_see_it |= comment.status == Comment.Status.APPROVED
+                decisions.append(
+                    ModerationDecision(
+                        comment=comment, action=IMPORT_ACTIONS[comment.status],
+                        phase="import", reason=reason[:300], at=comment.created_at,
+                    )
+                )  # fmt: skip
+        ModerationDecision.objects.bulk_create(decisions)
+        if readers_see_it:
+            _changed(article.pk)
+    return result
+
+
+def _new_imported_comment(article, row: ImportedComment, fields: dict, known: dict) -> Comment:
+    parent = known.get(row.parent_key) if row.parent_key is not None else None
+    if parent is not None and parent.article_id != article.pk:
+        raise ValueError(f"comment {row.key!r}: its parent belongs to another story")
+    return Comment(
+        article=article,
+        parent=parent,
+        root_id=(parent.root_id or parent.pk) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        author_email=normalise_email(row.email)[:254],
+        user_id=row.user_id,
+        ip_prefix=truncate_ip(row.ip),
+        created_at=row.created_at,
+        **fields,
+    )
+
+
 def comment_import(
     *,
     article,
@@ -623,30 +757,16 @@ def comment_import(
     created_at=None,
     reason: str = "Imported.",
 ) -> Comment:
-    """Store a comment as it is, without the pipeline: for importers and the demo site."""
-    rendered = render_comment_text(text)
-    with transaction.atomic():
-        comment = Comment.objects.create(
-            article=article,
-            parent=parent,
-            root_id=(parent.root_id or parent.pk) if parent else None,
-            depth=parent.depth + 1 if parent else 0,
-            author_name=author_name.strip()[:80],
-            author_email=normalise_email(email),
-            author_url=url,
-            text=text.strip(),
-            html=rendered.html,
-            link_count=rendered.link_count,
-            status=status,
-            created_at=created_at or timezone.now(),
-        )
-        action = {
-            Comment.Status.APPROVED: Action.APPROVE,
-            Comment.Status.PENDING: Action.HOLD,
-            Comment.Status.REJECTED: Action.REJECT,
-            Comment.Status.SPAM: Action.SPAM,
-        }[status]
-        _record(comment, action, phase="import", reason=reason)
-        if status == Comment.Status.APPROVED:
-            _changed(article.pk)
-    return comment
+    """Store one comment as it is, without the pipeline (see comments_import)."""
+    row = ImportedComment(
+        key="comment",
+        parent_key="parent" if parent is not None else None,
+        author_name=author_name,
+        email=email,
+        text=text,
+        url=url,
+        status=status,
+        created_at=created_at or timezone.now(),
+    )
+    stored = {"parent": parent} if parent is not None else {}
+    return comments_import(article=article, comments=[row], stored=stored, reason=reason)["comment"]

@@ -12,12 +12,12 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonRespons
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dateline.comments import selectors, services, tokens
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
 from dateline.comments.models import Comment
 from dateline.comments.network import truncate_ip
+from dateline.core.http import allow_methods, allow_reading
 from dateline.news.models import ArticlePage
 from dateline.security import ratelimit
 from dateline.security.client_address import client_address_for
@@ -82,7 +82,7 @@ def _prefill(request) -> dict:
 
 
 @csrf_exempt
-@require_POST
+@allow_methods("POST")
 def post_comment(request, article_id: int):
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES:
         return _refuse(request, "Your comment is far too long to send.", status=413)
@@ -149,7 +149,7 @@ def post_comment(request, article_id: int):
     return HttpResponseRedirect(f"{article.url}#{fragment}", status=303)
 
 
-@require_GET
+@allow_reading
 def reply_form(request, comment_id: int):
     parent = (
         Comment.objects.approved()
@@ -164,7 +164,7 @@ def reply_form(request, comment_id: int):
     return _form_page(request, article=article, form=form, parent=parent)
 
 
-@require_GET
+@allow_reading
 def thread_page(request, article_id: int):
     """More threads: a full page without JavaScript, or just the list for the "Load more" script."""
     article = _live_article(article_id)
@@ -187,7 +187,7 @@ def thread_page(request, article_id: int):
 
 
 @csrf_exempt
-@require_POST
+@allow_methods("POST")
 def report(request, comment_id: int):
     comment = Comment.objects.approved().select_related("article").filter(pk=comment_id).first()
     if comment is None:
@@ -219,7 +219,7 @@ def report(request, comment_id: int):
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@allow_methods("GET", "POST")
 def unsubscribe(request, token: str):
     """One click (GET, or the List-Unsubscribe POST) stops reply emails to that address."""
     try:
@@ -237,7 +237,7 @@ def unsubscribe(request, token: str):
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@allow_methods("GET", "POST")
 def delete(request, token: str):
     """The writer's signed link: GET asks to confirm, POST deletes."""
     try:
@@ -267,7 +267,7 @@ def delete(request, token: str):
     return response
 
 
-@require_GET
+@allow_reading
 def me(request):
     """The signed-in reader's name and email, for the script that fills in the cached form."""
     response = JsonResponse(_prefill(request))

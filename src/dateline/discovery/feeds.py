@@ -2,6 +2,12 @@
 
 One `FeedItem` per story feeds all three formats; the XML formats are Django's
 syndication feeds with two extensions (Media RSS and full content).
+
+Each format gives a story its own id (the RSS guid as it always was, then `:atom` and
+`:json`): readers such as newsboat and Thunderbird treat one id as one item across all
+their subscriptions, so a reader subscribed to the RSS and the Atom feed saw only one
+feed's items. Several authors are one `dc:creator` in RSS ("Ana Ribeiro and Tom
+Okafor"; readers keep only the last of several) and one `<author>` each in Atom.
 """
 
 from dataclasses import dataclass
@@ -16,11 +22,13 @@ from wagtail.models import Site
 from dateline.discovery import selectors
 from dateline.discovery.models import FeedSettings
 from dateline.news.selectors import CARD_IMAGE, attach_sections
+from dateline.news.text import names_in_words
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+ID_SUFFIX = {"rss": "", "atom": ":atom", "json": ":json"}
 
 
 @dataclass(frozen=True)
@@ -129,10 +137,11 @@ def _feed_context(request, kind: str, key: str):
 class _MediaElements:
     """Writes Media RSS, content and Dublin Core extensions shared by RSS and Atom."""
 
-    def _add_extensions(self, handler, item, *, dc_creators: bool):
-        if dc_creators:
-            for name, _url in item["authors"]:
-                handler.addQuickElement("dc:creator", name)
+    def _add_extensions(self, handler, item, *, dc_creator: bool):
+        if dc_creator and item["authors"]:
+            handler.addQuickElement(
+                "dc:creator", names_in_words([name for name, _url in item["authors"]])
+            )
         image = item["image"]
         if image is not None:
             handler.startElement(
@@ -163,7 +172,7 @@ class RssWithMedia(_MediaElements, feedgenerator.Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        self._add_extensions(handler, item, dc_creators=True)
+        self._add_extensions(handler, item, dc_creator=True)
         if item["content_html"]:
             handler.addQuickElement("content:encoded", item["content_html"])
 
@@ -179,7 +188,7 @@ class AtomWithMedia(_MediaElements, feedgenerator.Atom1Feed):
             handler.addQuickElement("name", name)
             handler.addQuickElement("uri", url)
             handler.endElement("author")
-        self._add_extensions(handler, item, dc_creators=False)
+        self._add_extensions(handler, item, dc_creator=False)
         if item["content_html"]:
             handler.addQuickElement("content", item["content_html"], {"type": "html"})
 
@@ -223,7 +232,7 @@ class ArticleFeed(Feed):
         return item.url
 
     def item_guid(self, item):
-        return item.guid
+        return item.guid + ID_SUFFIX[self.format]
 
     item_guid_is_permalink = False
 
@@ -277,7 +286,7 @@ def json_feed(request, kind="site", key=""):
 
 def _json_item(item: FeedItem) -> dict:
     entry = {
-        "id": item.guid,
+        "id": item.guid + ID_SUFFIX["json"],
         "url": item.url,
         "title": item.title,
         "summary": item.summary,

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
+from dateline.core.models import SiteSettings
 from dateline.discovery import selectors, structured_data
+from dateline.discovery.models import SharingSettings
 from dateline.discovery.selectors import FEED_FORMAT_LABELS, FEED_FORMATS, FEED_MIME_TYPES
+from dateline.news.models import ArticlePage, AuthorIndexPage, AuthorPage, HomePage, SectionPage
 
 SOCIAL_IMAGE = "fill-1200x630"
 
@@ -66,10 +69,6 @@ def _canonical(request, site) -> str:
 
 
 def page_head(context) -> HeadData:
-    from dateline.core.models import SiteSettings
-    from dateline.discovery.models import SharingSettings
-    from dateline.news.models import ArticlePage, AuthorIndexPage, AuthorPage, HomePage, SectionPage
-
     request = context["request"]
     page = context.get("page")
     tag = context.get("tag")

@@ -5,8 +5,8 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
+from dateline.core.http import allow_methods, allow_reading
 from dateline.discovery import selectors
 from dateline.discovery.feeds import ArticleFeed, AtomArticleFeed, json_feed
 from dateline.discovery.sharing import mastodon_server, mastodon_share_url
@@ -15,7 +15,7 @@ from dateline.discovery.sitemaps import SITEMAPS
 FEED_VIEWS = {"rss": ArticleFeed, "atom": AtomArticleFeed}
 
 
-@require_GET
+@allow_reading
 def feed(request, fmt: str, kind: str = "site", key: str = ""):
     if fmt == "json":
         return json_feed(request, kind=kind, key=key)
@@ -24,7 +24,7 @@ def feed(request, fmt: str, kind: str = "site", key: str = ""):
     return FEED_VIEWS[fmt]()(request, kind=kind, key=key)
 
 
-@require_GET
+@allow_reading
 def sitemap_index(request):
     root_url = selectors.site_for(request).root_url
     entries = []
@@ -43,7 +43,7 @@ def sitemap_index(request):
     )
 
 
-@require_GET
+@allow_reading
 def sitemap_section(request, section: str):
     if section not in SITEMAPS:
         raise Http404("No such sitemap.")
@@ -55,7 +55,7 @@ def sitemap_section(request, section: str):
     )
 
 
-@require_GET
+@allow_reading
 def news_sitemap(request):
     site = selectors.site_for(request)
     articles = selectors.news_sitemap_articles(now=timezone.now())
@@ -67,7 +67,7 @@ def news_sitemap(request):
     return render(request, "discovery/news_sitemap.xml", context, content_type="application/xml")
 
 
-@require_GET
+@allow_reading
 def robots_txt(request):
     root_url = selectors.site_for(request).root_url
     lines = [
@@ -82,7 +82,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_http_methods(["GET", "POST"])
+@allow_methods("GET", "POST")
 def share_mastodon(request):
     """Asks which Mastodon server the reader uses, then sends them to its share page.
 

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -39,11 +39,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from dateline.comments.models import Comment, ModerationDecision
-from dateline.comments.network import truncate_ip
-from dateline.comments.rendering import normalise_email, render_comment_text
-from dateline.comments.signals import comments_changed
+from dateline.comments.models import Comment
+from dateline.comments.rendering import normalise_email
+from dateline.comments.services import ImportedComment, comments_import
 from dateline.importers.content import html_to_text, wordpress_html_to_blocks
+from dateline.importers.fetch import NotFetched, fetch_image
 from dateline.importers.models import ImportedObject
 from dateline.importers.wxr import (
     WxrAuthor,
@@ -81,12 +81,6 @@ COMMENT_STATUSES = {
     "spam": CommentStatus.SPAM,
     "trash": CommentStatus.REJECTED,
 }
-DECISION_FOR_STATUS = {
-    CommentStatus.APPROVED: ModerationDecision.Action.APPROVE,
-    CommentStatus.PENDING: ModerationDecision.Action.HOLD,
-    CommentStatus.REJECTED: ModerationDecision.Action.REJECT,
-    CommentStatus.SPAM: ModerationDecision.Action.SPAM,
-}
 # Post states that are not content: WordPress's own bookkeeping, never imported.
 IGNORED_POST_STATUSES = {"trash", "auto-draft", "inherit"}
 DRAFT_POST_STATUSES = {"draft", "pending", "private"}
@@ -114,7 +108,9 @@ class ImportReport:
     counts: dict[str, KindCounts] = field(default_factory=lambda: defaultdict(KindCounts))
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    missing_media: list[str] = field(default_factory=list)
+    missing_media: list[str] = field(default_factory=list)  # not in --media-dir
+    fetched_media: list[str] = field(default_factory=list)  # ... so fetched from the old site
+    linked_media: list[str] = field(default_factory=list)  # ... or linked there, and why
 
     def count(self, kind: str, outcome: str, amount: int = 1) -> None:
         counts = self.counts[kind]
@@ -144,6 +140,7 @@ def wordpress_import(
     source: str | os.PathLike[str],
     media_dir: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    fetch_media: bool = False,
     progress: Callable[[int, int], None] | None = None,
     local_timezone: tzinfo = UTC,
 ) -> ImportReport:
@@ -153,12 +150,17 @@ def wordpress_import(
     well-formed export raises WxrError before anything is written; a damaged item is
     skipped and listed in the report's problems. With ``dry_run`` the whole import runs
     in a transaction that is rolled back, and no image file is written.
+
+    A picture whose file is not in ``media_dir`` is fetched from the old site when
+    ``fetch_media`` is set and the site serves it; otherwise it stays in the article as a
+    link to its old address, with its caption and alt text. Both are listed in the report.
     """
     report = ImportReport(dry_run=dry_run)
     total = _count_items(source)
     importer = _Importer(
         report=report,
         media_dir=Path(media_dir) if media_dir else None,
+        fetch_media=fetch_media,
         dry_run=dry_run,
         progress=progress,
         total=total,
@@ -220,6 +222,13 @@ def _import_batches(importer: _Importer, records: Iterator, *, batch_size: int |
 
 def _fingerprint(*parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _with_linked_images(fingerprint: str, linked: int) -> str:
+    """A post stored with pictures linked to the old site is tried again on the next run
+    (the files may be in --media-dir by then, or --fetch-media given), and updated when
+    fewer are linked."""
+    return _fingerprint(fingerprint, "linked images", linked) if linked else fingerprint
 
 
 def _clip(text: str, limit: int) -> str:
@@ -317,9 +326,10 @@ def _serializable_data_of_new(page: Page, children: dict[str, list]) -> dict:
 class _Importer:
     """Turns WXR records into Dateline objects; remembers what the run has seen."""
 
-    def __init__(self, *, report, media_dir, dry_run, progress, total):
+    def __init__(self, *, report, media_dir, fetch_media, dry_run, progress, total):
         self.report = report
         self.media_dir = media_dir
+        self.fetch_media = fetch_media
         self.dry_run = dry_run
         self.progress = progress
         self.total = total
@@ -633,13 +643,15 @@ class _Importer:
         else:
             self._standard_page(post)
 
-    def _body(self, post: WxrPost) -> tuple[list[dict], dict | None]:
-        """Article body blocks and the first image block (converted, with its image)."""
+    def _body(self, post: WxrPost) -> tuple[list[dict], dict | None, int]:
+        """Article body blocks, the first image block (converted, with its image), and how
+        many pictures are linked to the old site because their file could not be had."""
         converted = wordpress_html_to_blocks(post.content)
         for warning in converted.warnings:
             self.report.warnings.append(f"{post.post_type} {post.wp_id}: {warning}")
         blocks: list[dict] = []
         first_image = None
+        linked = 0
         for block in converted.blocks:
             kind, value = block["type"], block["value"]
             if kind == "paragraph":
@@ -659,27 +671,33 @@ class _Importer:
             elif kind == "embed":
                 blocks.append({"type": "embed", "value": value})
             elif kind == "image":
+                src = urljoin(self.source + "/", value.get("src", ""))
                 image = self._image(
-                    url=value.get("src", ""), attachment_id=value.get("wp_attachment_id")
+                    url=src,
+                    attachment_id=value.get("wp_attachment_id"),
+                    used_in=f"{post.post_type} {post.wp_id}",
                 )
-                if image is None:
-                    continue
                 image_block = {
                     "type": "image",
                     "value": {
-                        "image": image.pk,
+                        "image": image.pk if image is not None else None,
+                        "alt": _clip(value.get("alt", ""), 500),
                         "caption": _clip(value.get("caption", ""), 500),
                         "credit": _clip(value.get("credit", ""), 200),
+                        # Without its file the picture stays, as a link to where it was.
+                        "original_url": "" if image is not None else src,
                     },
                 }
-                if first_image is None:
+                if image is None:
+                    linked += 1
+                elif first_image is None:
                     first_image = {**image_block["value"], "position": len(blocks), "image": image}
                 blocks.append(image_block)
             else:
                 self.report.warnings.append(
                     f"{post.post_type} {post.wp_id}: a {kind!r} block was left out"
                 )
-        return blocks, first_image
+        return blocks, first_image, linked
 
     def _standfirst(self, post: WxrPost, title: str, body: list[dict]) -> str:
         """The excerpt, else the first sentence of the first paragraph, else the title."""
@@ -713,13 +731,19 @@ class _Importer:
             self.report.count("post", "unchanged")
             self._comments(post, article, new_article=False)
             return
-        author = self.authors.get(post.creator) or self._stand_in_author(post.creator)
         if post.status == "future" and post.date is None:
             self.report.skip("post", f"post {post.wp_id}: scheduled without a date")
             return
+        body, first_image, linked = self._body(post)
+        fingerprint = _with_linked_images(fingerprint, linked)
+        if article is not None and row.fingerprint == fingerprint:
+            # Unchanged, and its linked pictures still cannot be had: nothing to update.
+            self.report.count("post", "unchanged")
+            self._comments(post, article, new_article=False)
+            return
+        author = self.authors.get(post.creator) or self._stand_in_author(post.creator)
         section = self._section_for(post)
         title = _plain_title(post.title, f"Untitled post {post.wp_id}")
-        body, first_image = self._body(post)
         lead = self._lead_image(post, body, first_image)
         tags = [self._tag_for(ref.slug, ref.name)[0] for ref in post.tags if ref.name or ref.slug]
         fields = {
@@ -877,10 +901,14 @@ class _Importer:
         if page is not None and row.fingerprint == fingerprint:
             self.report.count("page", "unchanged")
             return
+        body, _, linked = self._body(post)
+        fingerprint = _with_linked_images(fingerprint, linked)
+        if page is not None and row.fingerprint == fingerprint:
+            self.report.count("page", "unchanged")
+            return
         parent, _ = self._target(Kind.PAGE, post.parent_id, StandardPage)
         parent = parent or self.home
         title = _plain_title(post.title, f"Untitled page {post.wp_id}")
-        body, _ = self._body(post)
         publish = post.status in ("publish", "future") and not post.password
         if post.comments:
             self.report.count("comment", "skipped", len(post.comments))
@@ -998,7 +1026,9 @@ class _Importer:
             return path.split(marker, 1)[1]
         return path.lstrip("/")
 
-    def _image(self, *, url: str, attachment_id: int | None = None):
+    def _image(self, *, url: str, attachment_id: int | None = None, used_in: str = ""):
+        """The Wagtail image for a picture of the export: from --media-dir, else fetched
+        from the old site (--fetch-media); None when neither has it (then it is listed)."""
         if attachment_id is not None:
             image, _ = self._target(Kind.ATTACHMENT, attachment_id, get_image_model())
             if image is not None:
@@ -1010,17 +1040,37 @@ class _Importer:
         if relative in self.images:
             return self.images[relative]
         found = self._find_file(relative)
-        if found is None:
-            if relative not in self.reported_missing:
-                self.reported_missing.add(relative)
-                self.report.missing_media.append(relative)
-                self.report.count("image", "skipped")
-            return None
-        image = None if self.dry_run else self._store_image(found, attachment_id)
-        if self.dry_run:
-            self.report.count("image", "created")
+        if found is not None:
+            image = None
+            if self.dry_run:
+                self.report.count("image", "created")
+            else:
+                image = self._store_image(found.name, found.read_bytes(), attachment_id)
+        else:
+            self.report.missing_media.append(relative)
+            image = self._fetched_image(url, attachment_id, used_in=used_in)
         self.images[relative] = image
         return image
+
+    def _fetched_image(self, url: str, attachment_id: int | None, *, used_in: str):
+        """A picture missing from --media-dir, from the old site when it may and can be."""
+        where = f" (in {used_in})" if used_in else ""
+        if not self.fetch_media:
+            reason = "not fetched: --fetch-media was not given"
+        else:
+            try:
+                fetched = fetch_image(url, site_url=self.source)
+            except NotFetched as error:
+                reason = f"not fetched: {error}"
+            else:
+                self.report.fetched_media.append(f"{url}{where}")
+                if self.dry_run:
+                    self.report.count("image", "created")
+                    return None
+                return self._store_image(fetched.name, fetched.data, attachment_id)
+        self.report.linked_media.append(f"{url}{where}: {reason}")
+        self.report.count("image", "skipped")
+        return None
 
     def _find_file(self, relative: str) -> Path | None:
         if self.media_dir is None or not relative:
@@ -1033,18 +1083,15 @@ class _Importer:
                 return path
         return None
 
-    def _store_image(self, path: Path, attachment_id: int | None):
+    def _store_image(self, name: str, data: bytes, attachment_id: int | None):
         Image = get_image_model()
-        data = path.read_bytes()
-        digest = hashlib.sha1(data).hexdigest()
+        digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()  # Wagtail's file_hash
         image = Image.objects.filter(file_hash=digest).first()
         if image is None:
-            with path.open("rb") as handle:
-                image = Image(
-                    title=_clip(path.stem.replace("-", " "), 255), file=File(handle, name=path.name)
-                )
-                image.file_hash = digest
-                image.save()
+            title = _clip(Path(name).stem.replace("-", " "), 255)
+            image = Image(title=title, file=ContentFile(data, name=name))
+            image.file_hash = digest
+            image.save()
             self.report.count("image", "created")
         else:
             self.report.count("image", "unchanged")
@@ -1055,7 +1102,8 @@ class _Importer:
     # -- comments ----------------------------------------------------------------
 
     def _comments(self, post: WxrPost, article: ArticlePage, *, new_article: bool) -> None:
-        """Store the post's comments as WordPress moderated them: no pipeline, in bulk."""
+        """Store the post's comments as WordPress moderated them, through the comments
+        app's bulk import (no pipeline): new ones created, changed ones updated."""
         comments = [c for c in post.comments if c.type in ("comment", "review")]
         for skipped in (c for c in post.comments if c.type not in ("comment", "review")):
             self.report.skip(
@@ -1071,107 +1119,63 @@ class _Importer:
                     source=self.source, kind=Kind.COMMENT, wp_id__in=[c.wp_id for c in comments]
                 )
             }
-        ids: dict[int, Comment] = {}  # WordPress comment id -> stored comment
+        stored: dict[int, Comment] = {}  # WordPress comment id -> comment an earlier run made
         if existing:
-            stored = Comment.objects.in_bulk([row.object_id for row in existing.values()])
-            ids = {
-                wp_id: stored[row.object_id]
+            by_pk = Comment.objects.in_bulk([row.object_id for row in existing.values()])
+            stored = {
+                wp_id: by_pk[row.object_id]
                 for wp_id, row in existing.items()
-                if row.object_id in stored
+                if row.object_id in by_pk
             }
-        changed: list[Comment] = []
-        changed_rows: list[ImportedObject] = []
-        pending = [c for c in comments if c.wp_id not in ids]
+        fingerprints = {c.wp_id: self._comment_fingerprint(c) for c in comments}
+        rows, changed_rows = [], []
         for comment in comments:
-            if comment.wp_id in ids:
-                fingerprint = self._comment_fingerprint(comment)
+            if comment.wp_id in stored:
                 row = existing[comment.wp_id]
-                if row.fingerprint == fingerprint:
+                if row.fingerprint == fingerprints[comment.wp_id]:
                     self.report.count("comment", "unchanged")
                     continue
-                stored = ids[comment.wp_id]
-                self._fill_comment(stored, comment)
-                changed.append(stored)
-                row.fingerprint = fingerprint
+                row.fingerprint = fingerprints[comment.wp_id]
                 changed_rows.append(row)
-        if changed:
-            Comment.objects.bulk_update(
-                changed, ["status", "text", "html", "link_count", "author_name", "author_url"]
-            )
+            rows.append(self._imported_comment(comment))
+        if not rows:
+            return
+        saved = comments_import(article=article, comments=rows, stored=stored, reason=IMPORT_REASON)
+        if changed_rows:
             ImportedObject.objects.bulk_update(changed_rows, ["fingerprint"])
-            self.report.count("comment", "updated", len(changed))
-        # Parents before replies: each pass stores the comments whose parent is stored.
-        while pending:
-            ready = [c for c in pending if c.parent_id is None or c.parent_id in ids]
-            if not ready:  # the reader repairs threads, so this only guards a loop
-                ready = pending
-            # By identity: comparing the records field by field is quadratic in a thread.
-            ready_ids = {id(c) for c in ready}
-            pending = [c for c in pending if id(c) not in ready_ids]
-            created = Comment.objects.bulk_create(
-                [self._new_comment(article, c, ids) for c in ready]
+            self.report.count("comment", "updated", len(changed_rows))
+        new = [c for c in comments if c.wp_id not in stored and c.wp_id in saved]
+        ImportedObject.objects.bulk_create(
+            ImportedObject(
+                source=self.source,
+                kind=Kind.COMMENT,
+                wp_id=comment.wp_id,
+                content_type=self.content_types[Comment],
+                object_id=saved[comment.wp_id].pk,
+                fingerprint=fingerprints[comment.wp_id],
             )
-            for wxr_comment, stored in zip(ready, created, strict=True):
-                ids[wxr_comment.wp_id] = stored
-            ModerationDecision.objects.bulk_create(
-                ModerationDecision(
-                    comment=stored,
-                    action=DECISION_FOR_STATUS[stored.status],
-                    phase="import",
-                    reason=IMPORT_REASON,
-                    at=stored.created_at,
-                )
-                for stored in created
-            )
-            ImportedObject.objects.bulk_create(
-                ImportedObject(
-                    source=self.source,
-                    kind=Kind.COMMENT,
-                    wp_id=wxr_comment.wp_id,
-                    content_type=self.content_types[Comment],
-                    object_id=stored.pk,
-                    fingerprint=self._comment_fingerprint(wxr_comment),
-                )
-                for wxr_comment, stored in zip(ready, created, strict=True)
-            )
-            self.report.count("comment", "created", len(created))
-        if not new_article and not self.dry_run:
-            article_id = article.pk
-            transaction.on_commit(
-                lambda: comments_changed.send(sender=Comment, article_id=article_id)
-            )
+            for comment in new
+        )
+        self.report.count("comment", "created", len(new))
 
     def _comment_fingerprint(self, comment: WxrComment) -> str:
         return _fingerprint(
             comment.status, comment.content, comment.author_name, comment.author_url
         )
 
-    def _fill_comment(self, stored: Comment, comment: WxrComment) -> None:
+    def _imported_comment(self, comment: WxrComment) -> ImportedComment:
         text = comment.content.strip()
         if "<" in text or "&" in text:
             text = html_to_text(text) or text
-        rendered = render_comment_text(text)
-        stored.text = text
-        stored.html = rendered.html
-        stored.link_count = min(rendered.link_count, 32767)
-        stored.status = COMMENT_STATUSES[comment.status]
-        stored.author_name = _clip(comment.author_name, 80) or "Anonymous"
-        url = comment.author_url.strip()
-        stored.author_url = (
-            url if len(url) <= 200 and url.startswith(("http://", "https://")) else ""
-        )
-
-    def _new_comment(self, article: ArticlePage, comment: WxrComment, ids: dict) -> Comment:
-        parent = ids.get(comment.parent_id) if comment.parent_id else None
-        stored = Comment(
-            article=article,
-            parent=parent,
-            root_id=(parent.root_id or parent.pk) if parent else None,
-            depth=parent.depth + 1 if parent else 0,
-            author_email=normalise_email(comment.author_email)[:254],
-            user_id=self.users_by_wp_id.get(comment.user_id) if comment.user_id else None,
-            ip_prefix=truncate_ip(comment.author_ip),
+        return ImportedComment(
+            key=comment.wp_id,
+            parent_key=comment.parent_id or None,
+            author_name=_clip(comment.author_name, 80),
+            email=comment.author_email,
+            text=text,
+            url=comment.author_url,
+            status=COMMENT_STATUSES[comment.status],
             created_at=comment.date,
+            ip=comment.author_ip,
+            user_id=self.users_by_wp_id.get(comment.user_id) if comment.user_id else None,
         )
-        self._fill_comment(stored, comment)
-        return stored

@@ -55,13 +55,10 @@ def demo_image(title: str, *, size: tuple[int, int] = (1600, 900), initials: str
 def body_blocks(story: dict) -> list[dict]:
     """StreamField data for a story dict shaped like demo_content.ARTICLES entries."""
     subheadings = story.get("subheadings") or {}
-    if story.get("subheading"):
-        subheadings = {3: story["subheading"]}
     blocks: list[dict] = []
     for index, paragraph in enumerate(story["paragraphs"]):
-        if index in subheadings or str(index) in subheadings:
-            text = subheadings.get(index) or subheadings.get(str(index))
-            blocks.append({"type": "subheading", "value": text})
+        if index in subheadings:
+            blocks.append({"type": "subheading", "value": subheadings[index]})
         blocks.append({"type": "paragraph", "value": f"<p>{escape(paragraph)}</p>"})
         if index == 4 and story.get("pull_quote"):
             blocks.append({"type": "pull_quote", "value": story["pull_quote"]})

@@ -103,7 +103,7 @@ def build_articles(sections, authors, *, now=None) -> list[ArticlePage]:
     return articles
 
 
-def build_demo(*, stdout=None) -> list[ArticlePage]:
+def build_demo() -> list[ArticlePage]:
     """Build (or complete) the demo newsroom. Running it again changes nothing."""
     home = HomePage.objects.first()
     if home is None:

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from dateline.core.http import READER_HTTP_METHODS
 from dateline.core.tree import lineage
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
@@ -43,10 +44,11 @@ class HomePage(RoutablePageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "news.AuthorIndexPage", "news.StandardPage"]
     template = "pages/home_page.html"
+    allowed_http_methods = READER_HTTP_METHODS
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.front_page(home=self))
+        context.update(selectors.front_page())
         return context
 
     @path("tags/<slug:slug>/", name="tag")
@@ -70,6 +72,7 @@ class SectionPage(Page):
     parent_page_types = ["news.HomePage", "news.SectionPage"]
     subpage_types = ["news.ArticlePage", "news.SectionPage"]
     template = "pages/section_page.html"
+    allowed_http_methods = READER_HTTP_METHODS
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     def get_context(self, request, *args, **kwargs):
@@ -85,6 +88,7 @@ class AuthorIndexPage(Page):
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.AuthorPage"]
     template = "pages/author_index_page.html"
+    allowed_http_methods = READER_HTTP_METHODS
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -117,6 +121,7 @@ class AuthorPage(Page):
     parent_page_types = ["news.AuthorIndexPage"]
     subpage_types: list[str] = []
     template = "pages/author_page.html"
+    allowed_http_methods = READER_HTTP_METHODS
     content_panels = Page.content_panels + [
         FieldPanel("role"),
         FieldPanel("photo"),
@@ -165,6 +170,7 @@ class StandardPage(Page):
     parent_page_types = ["news.HomePage", "news.StandardPage"]
     subpage_types = ["news.StandardPage"]
     template = "pages/standard_page.html"
+    allowed_http_methods = READER_HTTP_METHODS
     content_panels = Page.content_panels + [FieldPanel("standfirst"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("body")]
 
@@ -216,6 +222,7 @@ class ArticlePage(Page):
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
     template = "pages/article_page.html"
+    allowed_http_methods = READER_HTTP_METHODS
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),

@@ -113,7 +113,7 @@ def author_profiles() -> QuerySet:
     )
 
 
-def front_page(*, home) -> dict:
+def front_page() -> dict:
     """The lead story, the next few, and the latest from each top-level section."""
     latest = attach_sections(article_cards()[:7])
     lead, top = (latest[0], latest[1:]) if latest else (None, [])

@@ -24,3 +24,10 @@ def stream_text(body) -> str:
 
 def count_words(body) -> int:
     return len(WORD.findall(stream_text(body)))
+
+
+def names_in_words(names: list[str]) -> str:
+    """ "Ana", "Ana and Tom", "Ana, Tom and Lea": a byline as a sentence says it."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"

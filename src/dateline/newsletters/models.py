@@ -119,6 +119,9 @@ class Subscription(models.Model):
         ]
         indexes = [models.Index(fields=["newsletter", "status"])]
 
+    def __str__(self) -> str:  # ids only: naming it must not cost a query
+        return f"subscriber {self.subscriber_id} to newsletter {self.newsletter_id}: {self.status}"
+
 
 class Suppression(models.Model):
     """An address the mail provider reported as bouncing or complaining: never mailed again
@@ -238,6 +241,9 @@ class Delivery(models.Model):
             models.UniqueConstraint(fields=["edition", "subscriber"], name="one_delivery_each")
         ]
         indexes = [models.Index(fields=["edition", "status"])]
+
+    def __str__(self) -> str:  # ids only: naming it must not cost a query
+        return f"edition {self.edition_id} to subscriber {self.subscriber_id}: {self.status}"
 
 
 @register_setting(icon="mail")

@@ -89,7 +89,8 @@ class SQLiteMatch:
         self._scored = rows.annotate(score=BM25()).values_list("index_entry_id", "score")
         # As a nested queryset the FTS table gets an alias that the MATCH clause does not
         # use, and SQLite re-runs the MATCH per row; the top-level SQL has no alias.
-        rowids = RawSQL(*rows.values("index_entry_id").query.sql_with_params())
+        # The ORM's own SQL and parameters for `rows`, not text from the reader.
+        rowids = RawSQL(*rows.values("index_entry_id").query.sql_with_params())  # noqa: S611
         self.entries = IndexEntry.objects.filter(
             id__in=rowids,
             content_type__in=get_descendants_content_types_pks(ArticlePage),

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
+from dateline.core.http import allow_reading
 from dateline.news.text import stream_text
 from dateline.search.forms import SearchForm
 from dateline.search.highlight import highlight, query_terms, snippet
@@ -10,7 +10,7 @@ from dateline.search.selectors import article_search, result_cards
 RESULTS_PER_PAGE = 10
 
 
-@require_GET
+@allow_reading
 def results(request):
     """/search/?q=…: highlighted results with filters, or the form and its errors."""
     form = SearchForm(request.GET or None)

@@ -29,9 +29,9 @@ FORWARDED = "forwarded"
 PROXY_HEADERS = {X_FORWARDED_FOR: "HTTP_X_FORWARDED_FOR", FORWARDED: "HTTP_FORWARDED"}
 
 # RFC 7239 section 4: forwarded-pair = token "=" value; value = token / quoted-string.
-_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_TCHARS = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
-_PAIR = re.compile(rf"\s*({_TOKEN})=({_TOKEN}|{_QUOTED})\s*")
+_PAIR = re.compile(rf"\s*({_TCHARS})=({_TCHARS}|{_QUOTED})\s*")
 
 
 @lru_cache(maxsize=8)

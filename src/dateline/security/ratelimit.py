@@ -74,8 +74,10 @@ def _count_in_redis(client, keys: list[str], window_seconds: int) -> list[tuple[
 def _upsert_sql(rows: int) -> str:
     table = connection.ops.quote_name(RateCounter._meta.db_table)
     values = ", ".join(["(%s, %s, 1, %s)"] * rows)
+    # Only the quoted table name and placeholders are formatted in; every value is a
+    # query parameter.
     return (
-        f"INSERT INTO {table} (scope, subject, hits, window_ends) VALUES {values} "
+        f"INSERT INTO {table} (scope, subject, hits, window_ends) VALUES {values} "  # noqa: S608
         f"ON CONFLICT (scope, subject) DO UPDATE SET "
         f"hits = CASE WHEN {table}.window_ends <= %s THEN 1 ELSE {table}.hits + 1 END, "
         f"window_ends = CASE WHEN {table}.window_ends <= %s "

@@ -64,11 +64,14 @@ class Command(BaseCommand):
             "--static-path-mount", str(settings.MEDIA_ROOT),
             "dateline.wsgi:application",
         ]  # fmt: skip
-        children = [subprocess.Popen(server)]
+        # Our own interpreter running granian and our own commands; the arguments come
+        # from the command line's typed options and settings, and no shell is involved.
+        children = [subprocess.Popen(server)]  # noqa: S603
         if not no_worker:
             worker = [sys.executable, "-m", "dateline.cli", "db_worker", "--interval", "0.5"]
-            children.append(subprocess.Popen(worker))
-            children.append(subprocess.Popen([sys.executable, "-m", "dateline.cli", "scheduler"]))
+            scheduler = [sys.executable, "-m", "dateline.cli", "scheduler"]
+            children.append(subprocess.Popen(worker))  # noqa: S603
+            children.append(subprocess.Popen(scheduler))  # noqa: S603
         self.stdout.write(f"Dateline is serving on http://{host}:{port}/ (Ctrl+C stops it)")
 
         def stop(signum, frame):

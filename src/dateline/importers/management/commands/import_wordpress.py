@@ -26,10 +26,17 @@ class Command(BaseCommand):
             help="The old site's wp-content/uploads folder, copied here; images come from it.",
         )
         parser.add_argument(
+            "--fetch-media",
+            action="store_true",
+            help="Fetch pictures missing from --media-dir from the old site (its own address "
+            "only; images of at most 10 MB, 30 seconds each). Without it, or when the site "
+            "does not serve one, the picture links to its old address.",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Show what would be imported; write nothing."
         )
 
-    def handle(self, *args, export, media_dir=None, dry_run=False, **options):
+    def handle(self, *args, export, media_dir=None, fetch_media=False, dry_run=False, **options):
         console = Console(file=self.stdout._out, highlight=False, soft_wrap=True)
         if not Path(export).is_file():
             raise CommandError(f"{export}: no such file")
@@ -47,11 +54,14 @@ class Command(BaseCommand):
                     report = wordpress_import(
                         source=export,
                         media_dir=media_dir,
+                        fetch_media=fetch_media,
                         dry_run=dry_run,
                         progress=lambda done, total: bar.update(task, completed=done, total=total),
                     )
             else:
-                report = wordpress_import(source=export, media_dir=media_dir, dry_run=dry_run)
+                report = wordpress_import(
+                    source=export, media_dir=media_dir, fetch_media=fetch_media, dry_run=dry_run
+                )
         except WxrError as error:
             raise CommandError(f"Nothing was imported. {error}") from error
         _print_report(console, report)
@@ -75,7 +85,15 @@ def _print_report(console: Console, report: ImportReport) -> None:
         )
     console.print(table)
     _print_list(console, "Skipped", report.problems)
-    _print_list(console, "Missing image files (not in --media-dir)", report.missing_media)
+    _print_list(
+        console, "Pictures fetched from the old site (not in --media-dir)", report.fetched_media
+    )
+    _print_list(
+        console,
+        "Pictures linked to their old address (kept with caption and alt text; choose the "
+        "image in the admin to replace the link)",
+        report.linked_media,
+    )
     _print_list(console, "Warnings", report.warnings)
 
 

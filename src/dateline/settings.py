@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.edge",
     "dateline.importers",
+    "dateline.live",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

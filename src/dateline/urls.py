@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", include("dateline.search.urls")),
     path("api/v1/", discovery_api.urls),
     path("comments/", include("dateline.comments.urls")),
+    path("live/", include("dateline.live.urls")),
 ]
 
 if settings.DEBUG:

@@ -14,6 +14,9 @@ showed the changed thing. The vocabulary:
   except to its comments; what a worker keeps of a page that shows none of its comments
   (its route and row, its body and footer fragments) is stamped with it, so a comment
   approved re-renders only the parts that show comments.
+- ``live-<id>``: never sent either. Bumped by every event in a page's live event log
+  (dateline.live): each server process watches the counters of the pages its readers
+  follow and reads new events once for all of them.
 """
 
 from collections.abc import Iterable, Iterator
@@ -29,6 +32,7 @@ SETTINGS = "settings"
 ALL = "all"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
+LIVE_PREFIX = "live-"
 
 _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", default=None)
 
@@ -39,6 +43,10 @@ def page_key(page_id: int) -> str:
 
 def content_key(page_id: int) -> str:
     return f"{CONTENT_PREFIX}{page_id}"
+
+
+def live_key(page_id: int) -> str:
+    return f"{LIVE_PREFIX}{page_id}"
 
 
 def with_content_keys(keys: Iterable[str]) -> set[str]:

@@ -68,7 +68,7 @@ class SectionPage(RestrictionsFromMemory, Page):
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
 
     parent_page_types = ["news.HomePage", "news.SectionPage"]
-    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "live.LiveBlogPage", "news.SectionPage"]
     template = "pages/section_page.html"
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

@@ -1,0 +1,22 @@
+from django import template
+
+from dateline.discovery.structured_data import json_ld_script
+from dateline.live.structured_data import live_blog_json_ld
+
+register = template.Library()
+
+
+@register.simple_tag
+def entry_url(blog, entry) -> str:
+    """The permalink that opens the blog at this entry, wherever it has moved to."""
+    return blog.url + blog.reverse_subpage("entry", args=[entry.pk])
+
+
+@register.simple_tag
+def live_route(blog, name: str) -> str:
+    return blog.url + blog.reverse_subpage(name)
+
+
+@register.simple_tag(takes_context=True)
+def live_structured_data(context, blog):
+    return json_ld_script(live_blog_json_ld(blog, context["request"]))

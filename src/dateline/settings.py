@@ -481,3 +481,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Live coverage (dateline.live): live readers one node holds (shared among the server's
+# workers); past it a reader is answered 503 + Retry-After and polls instead.
+LIVE_MAX_STREAMS = int(os.environ.get("DATELINE_LIVE_MAX_STREAMS", "20000"))

@@ -80,24 +80,25 @@ class PageCache:
 
     # The hot path: keep it short.
     def __call__(self, environ, start_response):
+        answer = self.hit(environ, start_response)
+        if answer is not None:
+            return answer
+        key = self._cache_key(environ)
+        if key is None:
+            return self.application(environ, start_response)
+        return self._miss(key, self.backend.pages.get(key), environ, start_response)
+
+    def hit(self, environ, start_response):
+        """The stored answer (a list of bytes) when it is current, else None: Django must run.
+
+        The server's front (dateline.edge.front) calls this in its event loop with only
+        the request line and the headers a hit reads, and hands misses to a thread.
+        """
         # Every response carries a request id; Django, below, logs and sends the same one.
         environ["HTTP_X_REQUEST_ID"] = request_id_for(environ.get("HTTP_X_REQUEST_ID"))
-        method = environ["REQUEST_METHOD"]
-        path = environ.get("PATH_INFO", "/")
-        if (
-            (method != "GET" and method != "HEAD")
-            or path.startswith(self.bypass_prefixes)
-            or "HTTP_AUTHORIZATION" in environ
-        ):
-            return self.application(environ, start_response)
-        cookie = environ.get("HTTP_COOKIE")
-        if cookie and any(name in cookie for name in self.bypass_cookies):
-            return self.application(environ, start_response)
-
-        key = (
-            f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
-            f"{environ.get('HTTP_HOST', '')}{path}?{environ.get('QUERY_STRING', '')}"
-        )
+        key = self._cache_key(environ)
+        if key is None:
+            return None
         backend = self.backend
         entry = backend.pages.get(key)
         now = time.time()
@@ -107,7 +108,25 @@ class PageCache:
             and backend.generations.is_current(entry.stamps)
         ):
             return self._respond(entry, environ, start_response, now, "HIT")
-        return self._miss(key, entry, environ, start_response)
+        return None
+
+    def _cache_key(self, environ) -> str | None:
+        """The request's key in the cache, or None for a request the cache never answers."""
+        method = environ["REQUEST_METHOD"]
+        path = environ.get("PATH_INFO", "/")
+        if (
+            (method != "GET" and method != "HEAD")
+            or path.startswith(self.bypass_prefixes)
+            or "HTTP_AUTHORIZATION" in environ
+        ):
+            return None
+        cookie = environ.get("HTTP_COOKIE")
+        if cookie and any(name in cookie for name in self.bypass_cookies):
+            return None
+        return (
+            f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
+            f"{environ.get('HTTP_HOST', '')}{path}?{environ.get('QUERY_STRING', '')}"
+        )
 
     def _respond(self, entry: Entry, environ, start_response, now: float, state: str):
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")

@@ -55,13 +55,18 @@ def reload_frame(seq: int) -> bytes:
     return frame(seq, "reload", "{}")
 
 
+# ``?after=head``: only what happens from now on (a story's comments: the page itself
+# is purged by every comment, so it already shows the earlier ones).
+HEAD = -1
+
+
 def resume_point(last_event_id: str | None, after: str | None) -> int | None:
     """The last event the reader has: ``Last-Event-ID`` on a reconnect, else ``?after=``
-    (the page's own number). None when neither is a valid number."""
+    (the page's own number, or ``head``). None when neither is valid."""
     for value in (last_event_id, after):
         if value is not None:
             value = value.strip()
             if value.isdigit() and len(value) < 12:
                 return int(value)
-            return None
-    return 0
+            return HEAD if value == "head" else None
+    return HEAD

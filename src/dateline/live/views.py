@@ -69,6 +69,8 @@ def stream(request, live_id: int):
     after = streams.resume_point(request.headers.get("Last-Event-ID"), request.GET.get("after"))
     if after is None:
         return HttpResponse("Last-Event-ID must be a number.", status=400)
+    if after == streams.HEAD:
+        after = selectors.last_seq(live_id)
 
     def events():
         nonlocal after

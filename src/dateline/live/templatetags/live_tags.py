@@ -20,3 +20,15 @@ def live_route(blog, name: str) -> str:
 @register.simple_tag(takes_context=True)
 def live_structured_data(context, blog):
     return json_ld_script(live_blog_json_ld(blog, context["request"]))
+
+
+@register.inclusion_tag("live/comments_follow.html", takes_context=True)
+def live_comments_follow(context, article):
+    """On a story's page: follow its newly approved comments (a live blog's own stream
+    already carries them; an ended live blog has none)."""
+    from dateline.live.conf import reading_for
+    from dateline.live.models import LiveBlogPage
+
+    if isinstance(article, LiveBlogPage) or not article.pk or not article.live:
+        return {"live": None}
+    return {"live": reading_for(article, context["request"])}

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from dateline.comments.demo import seed_demo_comments
+from dateline.live.demo import build_demo_live_blog
 from dateline.news.demo import build_demo
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         articles = build_demo()
         seed_demo_comments(articles)
+        build_demo_live_blog()
         # Index now rather than wait for the task worker, so search works at once.
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(articles)} articles."))

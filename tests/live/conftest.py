@@ -12,11 +12,20 @@ def section(db):
 
 @pytest.fixture
 def reporter(db):
-    """A newsroom reporter: an Editors-group account with an author profile."""
-    user = User.objects.create_user("reporter", password="pw", first_name="Rita", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    """A newsroom reporter (the Reporters group: edits pages, cannot publish), with an
+    author profile."""
+    user = User.objects.create_user("reporter", password="pw", first_name="Rita")
+    user.groups.add(Group.objects.get(name="Reporters"))
     AuthorFactory(name="Rita Reporter", user=user)
     return User.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def editor(db):
+    """A newsroom editor (the Editors group: may publish, so may end coverage)."""
+    user = User.objects.create_user("editor", password="pw", first_name="Ed")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
 
 
 @pytest.fixture

@@ -32,3 +32,12 @@ def live_comments_follow(context, article):
     if isinstance(article, LiveBlogPage) or not article.pk or not article.live:
         return {"live": None}
     return {"live": reading_for(article, context["request"])}
+
+
+@register.simple_tag
+def entry_summary(entry) -> str:
+    """An entry's words in one line, for the desk's list."""
+    from dateline.live.rendering import entry_text
+
+    text = " ".join(entry_text(entry).split())
+    return text[:280] + ("…" if len(text) > 280 else "") or "(picture or embed)"

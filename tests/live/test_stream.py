@@ -51,8 +51,9 @@ def test_the_end_of_coverage_closes_the_stream(client, blog, post, commit):
 
 @pytest.fixture
 def story(home):
-    from dateline.comments.models import CommentSettings
     from wagtail.models import Site
+
+    from dateline.comments.models import CommentSettings
 
     settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
     settings.first_time_hold = 0

@@ -199,3 +199,23 @@ def test_pausing_streams_sends_readers_to_polling(counters, blog):
         assert refused.status == 503 and refused.headers["Retry-After"] == "30"
 
     run(scenario)
+
+
+def test_a_stream_ends_after_its_byte_budget_and_the_reader_resumes(counters, blog, monkeypatch):
+    """granian queues bytes for a reader that stops reading: a stream's bytes are bounded,
+    and a reader that is still there reconnects where it was."""
+    monkeypatch.setattr(hub_module, "STREAM_BYTES", 10)
+
+    async def scenario(hub):
+        for n in range(2):
+            await post_entry(blog, f"Update {n}.")
+        first = Proto()
+        await asyncio.wait_for(hub.serve(Scope(query="after=0"), first, blog.pk), 5)
+        assert first.transport.ids() == [1, 2]
+        await post_entry(blog, "Three.")
+        again = Proto()
+        await asyncio.wait_for(hub.serve(Scope(last_event_id="2"), again, blog.pk), 5)
+        assert again.transport.ids() == [3]
+        assert hub.open_streams == 0
+
+    run(scenario)

@@ -44,6 +44,12 @@ RECHECK_SECONDS = 5.0
 BACKLOG = 256
 # A reader that cannot take its bytes in this time is dropped.
 SEND_TIMEOUT = 10.0
+# granian queues a stream's bytes without limit when its reader stops reading (measured:
+# 200 MB queued in 0.4 s for a reader that read nothing), so a stream ends after this
+# many bytes or this long; a live reader reconnects at once (EventSource does) and
+# resumes from its Last-Event-ID, a stuck one holds at most this much memory.
+STREAM_BYTES = 1024 * 1024
+STREAM_SECONDS = 3600.0
 # A page nobody follows is forgotten after this long.
 IDLE_SECONDS = 60.0
 SETTINGS_CHECK_SECONDS = 5.0
@@ -100,16 +106,19 @@ def _from_database(function, *args, **kwargs):
     return function(*args, **kwargs)
 
 
-def _site_live_settings():
-    from wagtail.models import Site
-
+def _site_live_settings() -> tuple[int, bool]:
+    """The default site's interval and streaming switch (a read: no row is created)."""
     from dateline.live.models import LiveSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return 10, True
-    setting = LiveSettings.for_site(site)
-    return setting.poll_interval, setting.streaming
+    row = (
+        LiveSettings.objects.filter(site__is_default_site=True)
+        .values_list("poll_interval", "streaming")
+        .first()
+    )
+    if row is None:
+        field = LiveSettings._meta.get_field
+        return field("poll_interval").default, field("streaming").default
+    return row
 
 
 class Hub:
@@ -209,6 +218,7 @@ class Hub:
     async def _follow(self, channel: Channel, transport, sent: int) -> None:
         await self._send(transport, streams.OPENING)
         beat = self._beat
+        budget, until = STREAM_BYTES, time.monotonic() + STREAM_SECONDS
         while True:
             waiter = channel.changed
             if channel.closing or not self.streaming:
@@ -226,12 +236,16 @@ class Hub:
             elif frames:
                 sent = channel.last_seq
             if frames:
-                await self._send(transport, b"".join(frames))
+                data = b"".join(frames)
+                budget -= len(data)
+                await self._send(transport, data)
             elif beat != self._beat:
                 await self._send(transport, streams.HEARTBEAT)
             beat = self._beat
             if channel.target.ended and sent >= channel.last_seq:
                 return
+            if budget <= 0 or time.monotonic() > until:
+                return  # the reader reconnects and resumes
             # Shielded: the future is shared, and a reader cancelled (gone) must not
             # cancel it for everyone else.
             await asyncio.shield(waiter)

@@ -58,6 +58,9 @@ class Proto:
     def response_empty(self, status, headers):
         self.status, self.headers = status, dict(headers)
 
+    async def client_disconnect(self):
+        await asyncio.Event().wait()  # these readers never hang up by themselves
+
 
 @pytest.fixture
 def counters():

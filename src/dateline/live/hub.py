@@ -178,7 +178,7 @@ class Hub:
         if not self.streaming:
             return self._refuse(proto, "Live connections are paused; poll instead.")
         self.open_streams += 1
-        channel, following = None, False
+        channel, following, hung_up = None, False, None
         try:
             channel = await self._channel(page_id)
             if channel.target is None:
@@ -190,7 +190,22 @@ class Hub:
             channel.readers += 1
             following = True
             transport = proto.response_stream(200, streams.HEADERS)
-            await self._follow(channel, transport, after)
+            # A reader that hangs up is let go at once, not at the next heartbeat.
+            follower = asyncio.current_task()
+
+            def let_go(_):
+                follower.cancel()
+
+            hung_up = asyncio.ensure_future(proto.client_disconnect())
+            hung_up.add_done_callback(let_go)
+            try:
+                await self._follow(channel, transport, after)
+            finally:
+                hung_up.remove_done_callback(let_go)
+                hung_up.cancel()
+        except asyncio.CancelledError:
+            if hung_up is None or not hung_up.done() or hung_up.cancelled():
+                raise  # the server is stopping, not the reader leaving
         except Exception as error:  # the reader went away, or could not keep up
             logger.debug("Live reader of page %s left: %r", page_id, error)
         finally:

@@ -47,3 +47,26 @@ def fragment_store():
     install_backend(backend)
     yield backend
     install_backend(None)
+
+
+@pytest.fixture
+def newsroom_user(db, django_user_model):
+    """A user in one of the newsroom's groups: newsroom_user("Reporters", "rita")."""
+    from django.contrib.auth.models import Group
+
+    def make(group: str, username: str):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@newsroom.example", "x" * 16
+        )
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def api(client):
+    """The JSON API with a bearer token: api.post("/api/v1/stories/", {...}, token=t)."""
+    from tests.api.client import TokenClient
+
+    return TokenClient(client)

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "dateline.edge",
     "dateline.importers",
     "dateline.live",
+    "dateline.api",
+    "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -4,8 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from dateline.api.routes import api
 from dateline.core import views as core_views
-from dateline.discovery.api import api as discovery_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -13,7 +13,7 @@ urlpatterns = [
     path("", include("dateline.ops.urls")),  # /healthz and /readyz
     path("", include("dateline.discovery.urls")),
     path("search/", include("dateline.search.urls")),
-    path("api/v1/", discovery_api.urls),
+    path("api/v1/", api.urls),
     path("comments/", include("dateline.comments.urls")),
     path("live/", include("dateline.live.urls")),
 ]

@@ -1,8 +1,9 @@
-"""The read-only JSON API: what it lists, what it never shows, and its OpenAPI contract."""
+"""The public read endpoints: what they list and what they never show.
+
+The OpenAPI contract of the whole API is checked in tests/api/test_openapi.py.
+"""
 
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
 
 from dateline.news.builders import demo_image
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
@@ -57,8 +58,8 @@ def test_article_filters_match_the_reader_pages(client, world, ana, story):
     assert titles(section=world.pk, tag="football") == []
     assert titles(published_before=story.first_published_at.isoformat()) == []
     assert get(client, "/api/v1/articles/", section=999999).status_code == 404
-    assert get(client, "/api/v1/articles/", tag="nope").json() == {"detail": "No such tag."}
-    assert get(client, "/api/v1/articles/", page_size=500).status_code == 422
+    assert get(client, "/api/v1/articles/", tag="nope").json()["detail"] == "No such tag."
+    assert get(client, "/api/v1/articles/", page_size=500).status_code == 400
 
 
 def test_sections_and_authors(client, story, ana):
@@ -91,41 +92,3 @@ def test_api_never_shows_drafts_private_pages_or_emails(client, world, ana, djan
         )
     ]
     assert not any("Embargoed" in body or "@example.com" in body for body in bodies)
-
-
-def test_openapi_description_is_served(client, home):
-    schema = get(client, "/api/v1/openapi.json").json()
-    assert schema["info"]["title"] == "Dateline read API"
-    assert {"/api/v1/articles/", "/api/v1/sections/", "/api/v1/authors/"} <= set(schema["paths"])
-    methods = {method for path in schema["paths"].values() for method in path}
-    assert methods == {"get"}
-
-
-@pytest.fixture
-def api_schema(db, story):
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    from dateline.wsgi import application
-
-    # As Django's test client does: a request must not close the test's own transaction
-    # (on PostgreSQL, closing it would lose everything the test set up).
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-def test_api_never_errors_and_keeps_its_contract(api_schema):
-    """Schemathesis drives every operation with generated input; no 5xx, responses match."""
-    operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 6
-    for operation in operations:
-
-        @given(case=operation.as_strategy())
-        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-        def check(case):
-            case.call_and_validate()
-
-        check()

@@ -1,4 +1,4 @@
-"""The read-only JSON API: /api/v1/articles, /sections, /authors; OpenAPI at /api/v1/openapi.json.
+"""The public read endpoints of the API: /api/v1/articles, /sections, /authors.
 
 Only public facts leave through here, and the schemas below name every field that
 does: no emails, no user accounts, no drafts or private pages. Article lists come
@@ -8,29 +8,19 @@ from the same selectors as the reader pages and feeds (`news.selectors`).
 from datetime import UTC, datetime
 
 from django.utils.html import strip_tags
-from ninja import NinjaAPI, Query, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 from taggit.models import Tag
 
+from dateline.api.errors import READ_ERRORS
+from dateline.api.pagination import MAX_ID, PageParams, Paginated, known_id, paginate
 from dateline.discovery import selectors as discovery
 from dateline.news import selectors as news
 from dateline.news.models import ArticlePage, AuthorPage, SectionPage
 from dateline.news.text import stream_text
 
-api = NinjaAPI(
-    title="Dateline read API",
-    version="1.0.0",
-    description=(
-        "Published articles, sections and authors. Read-only, no authentication; "
-        "lists are newest first and paginated with `page` and `page_size`."
-    ),
-    urls_namespace="api",
-    docs_url="/docs/",
-)
-
-MAX_PAGE_SIZE = 100
-MAX_ID = 2**63 - 1  # the database's integer range; larger ids are simply not found
+router = Router()
 
 
 class Link(Schema):
@@ -82,14 +72,6 @@ class ArticleDetailOut(ArticleOut):
     image_credit: str
 
 
-class Paginated(Schema):
-    count: int
-    page: int
-    page_size: int
-    next_page: int | None
-    previous_page: int | None
-
-
 class ArticleList(Paginated):
     results: list[ArticleOut]
 
@@ -102,11 +84,6 @@ class AuthorList(Paginated):
     results: list[AuthorOut]
 
 
-class PageParams(Schema):
-    page: int = Field(1, ge=1, le=1_000_000, description="1 for the first page.")
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
-
-
 class ArticleFilters(PageParams):
     section: int | None = Field(
         None, ge=1, le=MAX_ID, description="A section id; includes subsections."
@@ -115,26 +92,6 @@ class ArticleFilters(PageParams):
     tag: str | None = Field(None, max_length=100, description="A tag slug.")
     published_after: datetime | None = None
     published_before: datetime | None = None
-
-
-class Error(Schema):
-    detail: str
-
-
-def _paginate(items, params: PageParams, count: int | None = None) -> dict:
-    count = items.count() if count is None else count
-    start = (params.page - 1) * params.page_size
-    if params.page > 1 and start >= count:
-        raise HttpError(404, "No such page of results.")
-    last_page = max(1, -(-count // params.page_size))
-    return {
-        "count": count,
-        "page": params.page,
-        "page_size": params.page_size,
-        "next_page": params.page + 1 if params.page < last_page else None,
-        "previous_page": params.page - 1 if params.page > 1 else None,
-        "items": items[start : start + params.page_size],
-    }
 
 
 def _root(request) -> str:
@@ -208,10 +165,6 @@ def _utc(value: datetime) -> datetime:
         raise HttpError(400, "That date is out of range.") from error
 
 
-def _known_id(value: int) -> bool:
-    return 0 < value <= MAX_ID
-
-
 def filtered_articles(filters: ArticleFilters):
     """Articles for the API: the reader pages' selectors, combined by intersection."""
     articles = news.article_cards()
@@ -237,19 +190,21 @@ def filtered_articles(filters: ArticleFilters):
     return articles.prefetch_related("tags")
 
 
-@api.get("/articles/", response={200: ArticleList, 404: Error}, tags=["articles"])
+@router.get("/articles/", response={200: ArticleList, **READ_ERRORS}, tags=["articles"])
 def article_list(request, filters: Query[ArticleFilters]):
     """Published articles, newest first."""
-    page = _paginate(filtered_articles(filters), filters)
+    page = paginate(filtered_articles(filters), filters)
     root = _root(request)
     cards = news.attach_sections(page.pop("items"))
     return {**page, "results": [_article_out(article, request, root) for article in cards]}
 
 
-@api.get("/articles/{article_id}/", response={200: ArticleDetailOut, 404: Error}, tags=["articles"])
+@router.get(
+    "/articles/{article_id}/", response={200: ArticleDetailOut, **READ_ERRORS}, tags=["articles"]
+)
 def article_detail(request, article_id: int):
     """One published article with its body."""
-    if not _known_id(article_id):
+    if not known_id(article_id):
         raise HttpError(404, "No such article.")
     article = (
         news.article_cards(ArticlePage.objects.filter(pk=article_id))
@@ -270,35 +225,35 @@ def article_detail(request, article_id: int):
     }
 
 
-@api.get("/sections/", response={200: SectionList, 404: Error}, tags=["sections"])
+@router.get("/sections/", response={200: SectionList, **READ_ERRORS}, tags=["sections"])
 def section_list(request, params: Query[PageParams]):
     """Every public section, in menu order."""
-    page = _paginate(discovery.section_queryset(), params)
+    page = paginate(discovery.section_queryset(), params)
     root = _root(request)
     return {**page, "results": [_section_out(s, root) for s in page.pop("items")]}
 
 
-@api.get("/sections/{section_id}/", response={200: SectionOut, 404: Error}, tags=["sections"])
+@router.get("/sections/{section_id}/", response={200: SectionOut, **READ_ERRORS}, tags=["sections"])
 def section_detail(request, section_id: int):
     sections = discovery.section_queryset()
-    section = sections.filter(pk=section_id).first() if _known_id(section_id) else None
+    section = sections.filter(pk=section_id).first() if known_id(section_id) else None
     if section is None:
         raise HttpError(404, "No such section.")
     return _section_out(section, _root(request))
 
 
-@api.get("/authors/", response={200: AuthorList, 404: Error}, tags=["authors"])
+@router.get("/authors/", response={200: AuthorList, **READ_ERRORS}, tags=["authors"])
 def author_list(request, params: Query[PageParams]):
     """Everyone with a public author page, by name."""
-    page = _paginate(news.author_profiles(), params)
+    page = paginate(news.author_profiles(), params)
     root = _root(request)
     return {**page, "results": [_author_out(a, root) for a in page.pop("items")]}
 
 
-@api.get("/authors/{author_id}/", response={200: AuthorOut, 404: Error}, tags=["authors"])
+@router.get("/authors/{author_id}/", response={200: AuthorOut, **READ_ERRORS}, tags=["authors"])
 def author_detail(request, author_id: int):
     authors = news.author_profiles()
-    author = authors.filter(pk=author_id).first() if _known_id(author_id) else None
+    author = authors.filter(pk=author_id).first() if known_id(author_id) else None
     if author is None:
         raise HttpError(404, "No such author.")
     return _author_out(author, _root(request))

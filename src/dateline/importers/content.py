@@ -38,7 +38,7 @@ import lxml.html
 import nh3
 from lxml import etree
 
-__all__ = ["ConvertedContent", "html_to_text", "wordpress_html_to_blocks"]
+__all__ = ["ConvertedContent", "html_to_blocks", "html_to_text", "wordpress_html_to_blocks"]
 
 RICH_TEXT_TAGS = frozenset({"p", "a", "b", "strong", "i", "em", "ul", "ol", "li", "br"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -127,6 +127,23 @@ def wordpress_html_to_blocks(html: str) -> ConvertedContent:
             converter.block(name, attrs, inner)
     else:
         converter.classic(text)
+    return ConvertedContent(
+        blocks=converter.blocks, warnings=list(dict.fromkeys(converter.warnings))
+    )
+
+
+_BLOCK_TAG = re.compile(r"<(?:p|div|br|ul|ol|li|h[1-6]|blockquote|figure|table|pre)\b", re.I)
+
+
+def html_to_blocks(html: str) -> ConvertedContent:
+    """Convert ordinary HTML (an API body, an agency story) into body blocks plus warnings.
+
+    No WordPress conventions (block comments, shortcodes); text without any block-level
+    tag is split into paragraphs at blank lines, as a plain-text wire story is written.
+    """
+    converter = _Converter()
+    text = _usable_text(html or "")
+    converter.html(text, autop=not _BLOCK_TAG.search(text))
     return ConvertedContent(
         blocks=converter.blocks, warnings=list(dict.fromkeys(converter.warnings))
     )

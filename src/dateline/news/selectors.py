@@ -14,6 +14,8 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.utils.text import slugify
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -145,3 +147,37 @@ def related_articles(article) -> tuple[list, bool]:
         ArticlePage.objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
     ).exclude(pk=article.pk)
     return attach_sections(related[:3]), True
+
+
+def sections_at(slug_or_path: str) -> list:
+    """The sections a slug ("europe") or a path below the home page ("world/europe") names;
+    a slug can name several sections in different places."""
+    path = slug_or_path.strip().strip("/")
+    if not path:
+        return []
+    return list(_model("SectionPage").objects.filter(url_path__endswith=f"/{path}/")[:5])
+
+
+def authors_with_slugs(slugs) -> dict:
+    """Author pages by slug, for the slugs that name one."""
+    return {author.slug: author for author in _model("AuthorPage").objects.filter(slug__in=slugs)}
+
+
+def existing_tag_names(names) -> dict:
+    """For each name or slug naming an existing tag ("City council", "city-council"), that
+    tag's own name, so a story is tagged with the tag readers already follow."""
+    by_slug = {tag.slug: tag.name for tag in Tag.objects.filter(slug__in=map(slugify, names))}
+    return {name: by_slug[slugify(name)] for name in names if slugify(name) in by_slug}
+
+
+def story_status(article) -> str:
+    """Where a story stands, in one word: draft, in_review, scheduled, expired or live."""
+    if article.live:
+        return "live"
+    if article.expired:
+        return "expired"
+    if article.approved_schedule:
+        return "scheduled"
+    if article.workflow_in_progress:
+        return "in_review"
+    return "draft"

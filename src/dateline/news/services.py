@@ -1,10 +1,17 @@
-"""Writes for news content. The demo command, the importers and the tests build through these."""
+"""Writes for news content. The demo command, the importers and the tests build through these.
 
-from collections.abc import Iterable
+`article_create` builds content without asking who may (demo, import, tests); the API and
+the wire desk file and edit stories through `article_file` and `article_update`, which act
+as a user with exactly that user's page permissions, like the admin's own views.
+"""
+
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.actions.move_page import MovePageAction
+from wagtail.models import Page, WorkflowState
 
 from dateline.news.models import (
     ArticleAuthor,
@@ -68,6 +75,139 @@ def article_create(
             )
             article.refresh_from_db()
     return article
+
+
+def _byline(article: ArticlePage, authors: Sequence[AuthorPage]) -> None:
+    if not authors:
+        raise ValidationError({"authors": "A story needs at least one author."})
+    article.authors.clear()
+    for position, author in enumerate(authors):
+        article.authors.add(ArticleAuthor(author=author, sort_order=position))
+
+
+def _check_intent(*, publish: bool, submit_for_review: bool) -> None:
+    if publish and submit_for_review:
+        raise ValidationError(
+            {"submit_for_review": "A story is either published or submitted for review."}
+        )
+
+
+def _submit_for_review(article: ArticlePage, user) -> None:
+    """Start the story's review workflow ("Newsroom review"), or resume one that asked
+    for changes; a story already in review stays where it is."""
+    state = article.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+        return
+    if state is not None:
+        return
+    workflow = article.get_workflow()
+    if workflow is None:
+        raise ValidationError({"submit_for_review": "This section has no review workflow."})
+    workflow.start(article, user)
+
+
+@transaction.atomic
+def article_file(
+    *,
+    user,
+    section: SectionPage,
+    title: str,
+    standfirst: str,
+    authors: Sequence[AuthorPage],
+    body: list | None = None,
+    tags: Iterable[str] = (),
+    dateline_place: str = "",
+    go_live_at: datetime | None = None,
+    publish: bool = False,
+    submit_for_review: bool = False,
+) -> ArticlePage:
+    """File a new story in `section` as `user`, who may do exactly what the admin allows.
+
+    The story is a draft with one revision; `submit_for_review` starts its workflow,
+    `publish` publishes it (scheduled, when `go_live_at` is in the future). Raises
+    PermissionDenied when the user may not add (or publish) stories there, and
+    ValidationError naming the field for content the page would refuse.
+    """
+    _check_intent(publish=publish, submit_for_review=submit_for_review)
+    permissions = section.permissions_for_user(user)
+    if not (permissions.can_add_subpage() and ArticlePage.can_create_at(section)):
+        raise PermissionDenied(f"You may not add stories to the section {section.title!r}.")
+    if publish and not permissions.can_publish_subpage():
+        raise PermissionDenied(
+            "You may not publish stories: file it as a draft and submit it for review."
+        )
+    article = ArticlePage(
+        title=title,
+        standfirst=standfirst,
+        body=body or [],
+        dateline_place=dateline_place,
+        go_live_at=go_live_at,
+        owner=user,
+        live=False,
+    )
+    _byline(article, authors)
+    article.tags.add(*tags)
+    section.add_child(instance=article)
+    revision = article.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    elif submit_for_review:
+        _submit_for_review(article, user)
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+STORY_FIELDS = frozenset({"title", "standfirst", "body", "dateline_place", "go_live_at"})
+
+
+@transaction.atomic
+def article_update(
+    *,
+    user,
+    article: ArticlePage,
+    changes: dict,
+    authors: Sequence[AuthorPage] | None = None,
+    tags: Iterable[str] | None = None,
+    section: SectionPage | None = None,
+    publish: bool = False,
+    submit_for_review: bool = False,
+) -> ArticlePage:
+    """Save a new revision of `article` as `user`, with `changes` (STORY_FIELDS) applied.
+
+    A live story stays as readers see it until the revision is published (`publish`, for
+    those who may) or approved in review (`submit_for_review`). A new `section` moves the
+    story, with Wagtail's own move permission check. Raises PermissionDenied when the user
+    may not edit (or publish) it or someone else holds its lock.
+    """
+    _check_intent(publish=publish, submit_for_review=submit_for_review)
+    unknown = set(changes) - STORY_FIELDS
+    if unknown:
+        raise ValueError(f"Not story fields: {sorted(unknown)}")
+    permissions = article.permissions_for_user(user)
+    if not permissions.can_edit():
+        raise PermissionDenied("You may not edit this story.")
+    if permissions.page_locked():
+        raise PermissionDenied("This story is locked for editing by someone else.")
+    if publish and not permissions.can_publish():
+        raise PermissionDenied("You may not publish this story: save it and submit it for review.")
+    if section is not None and section.pk != article.get_parent().pk:
+        MovePageAction(article, section, pos="last-child", user=user).execute()
+        article = ArticlePage.objects.get(pk=article.pk)
+    draft = article.get_latest_revision_as_object()
+    for name, value in changes.items():
+        setattr(draft, name, value)
+    if authors is not None:
+        _byline(draft, authors)
+    if tags is not None:
+        draft.tags.set(list(tags))
+    if not draft.live:
+        draft.save(user=user)  # a draft's row shows its latest content, as in the admin
+    revision = draft.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    elif submit_for_review:
+        _submit_for_review(draft, user)
+    return ArticlePage.objects.get(pk=article.pk)
 
 
 def site_home() -> HomePage | None:

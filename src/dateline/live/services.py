@@ -163,7 +163,19 @@ def live_blog_create(
     publish: bool = True,
     user=None,
 ) -> LiveBlogPage:
-    """Create a live blog under `section`, open for entries; published unless told not to."""
+    """Create a live blog under `section`, open for entries; published unless told not to.
+
+    With a `user`, the admin's own checks apply: adding a page under the section, and
+    publishing it.
+    """
+    if user is not None:
+        permissions = section.permissions_for_user(user)
+        _require(permissions.can_add_subpage(), "You may not add pages to this section.")
+        _require(
+            not publish or permissions.can_publish_subpage(),
+            "You may not publish in this section; create the live blog with publish: false "
+            "for an editor to publish.",
+        )
     blog = LiveBlogPage(
         title=title, standfirst=standfirst, summary=summary, coverage_started_at=timezone.now()
     )

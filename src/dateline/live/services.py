@@ -13,6 +13,7 @@ from datetime import timedelta
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import linebreaks, urlize
 
@@ -52,16 +53,18 @@ class Kind:
 def live_event_record(*, page_id: int, kind: str, data: dict) -> LiveEvent:
     """Append an event to the page's log (inside the caller's transaction).
 
-    The channel row is locked first, so two writers number their events one after the
-    other and commit in that order.
+    The channel row's counter is incremented first, which holds its lock until commit,
+    so two writers number their events one after the other and commit in that order.
     """
-    LiveChannel.objects.get_or_create(page_id=page_id)
-    channel = LiveChannel.objects.select_for_update().get(pk=page_id)
-    channel.last_seq += 1
-    channel.save(update_fields=["last_seq"])
+    # The increment locks the row until commit (PostgreSQL's row lock; SQLite's write
+    # transaction), so the next writer reads the number after ours.
+    if not LiveChannel.objects.filter(pk=page_id).update(last_seq=F("last_seq") + 1):
+        LiveChannel.objects.get_or_create(page_id=page_id)
+        LiveChannel.objects.filter(pk=page_id).update(last_seq=F("last_seq") + 1)
+    seq = LiveChannel.objects.filter(pk=page_id).values_list("last_seq", flat=True).get()
     event = LiveEvent.objects.create(
-        channel=channel,
-        seq=channel.last_seq,
+        channel_id=page_id,
+        seq=seq,
         kind=kind,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
     )
@@ -255,11 +258,10 @@ def _validate_title(title: str, key_event: bool) -> str:
     return title
 
 
-def _open_blog(blog: LiveBlogPage) -> LiveBlogPage:
-    blog = LiveBlogPage.objects.select_for_update().get(pk=blog.pk)
-    if blog.ended_at is not None:
+def _refuse_if_ended(blog: LiveBlogPage) -> None:
+    ended = LiveBlogPage.objects.filter(pk=blog.pk).values_list("ended_at", flat=True).get()
+    if ended is not None:
         raise ValidationError({"blog": "This live blog has ended; it takes no more entries."})
-    return blog
 
 
 @transaction.atomic
@@ -277,7 +279,7 @@ def live_entry_post(
     if user is not None:
         _require(can_post(user, blog), "You may not post to this live blog.")
     title = _validate_title(title, key_event)
-    blog = _open_blog(blog)
+    _refuse_if_ended(blog)
     entry = LiveEntry(
         blog=blog,
         body=body,
@@ -286,9 +288,14 @@ def live_entry_post(
         title=title,
         posted_at=posted_at or timezone.now(),
     )
-    entry.full_clean(exclude=["authors"])
+    # The body's blocks are checked; the rows it points at were just read.
+    entry.full_clean(exclude=["authors", "blog", "posted_by"], validate_constraints=False)
     entry.save()
-    entry.authors.set(list(authors) if authors is not None else _entry_authors(user))
+    byline = list(authors) if authors is not None else _entry_authors(user)
+    LiveEntry.authors.through.objects.bulk_create(
+        [LiveEntry.authors.through(liveentry=entry, authorpage=author) for author in byline]
+    )
+    entry._prefetched_objects_cache = {"authors": byline}  # what the event's HTML shows
     _record_change(entry, LiveEntryChange.Action.POSTED, user)
     live_event_record(page_id=blog.pk, kind=Kind.ENTRY, data=_entry_event_data(entry, blog))
     if entry.key_event:

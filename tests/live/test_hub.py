@@ -39,7 +39,7 @@ class Transport:
         self.received.set()
 
     def ids(self) -> list[int]:
-        return [int(seq) for seq in re.findall(rb"id: (\d+)\n", b"".join(self.chunks))]
+        return [int(seq) for seq in re.findall(rb"id: (\d+)\nevent:", b"".join(self.chunks))]
 
 
 class Proto:

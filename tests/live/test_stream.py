@@ -8,7 +8,7 @@ import pytest
 
 from dateline.comments import services as comment_services
 from dateline.comments.models import Comment
-from dateline.live import services, views
+from dateline.live import services
 from tests.comments.factories import CommentFactory
 from tests.news.factories import ArticleFactory
 
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def short_streams(monkeypatch):
-    monkeypatch.setattr(views, "FALLBACK_STREAM_SECONDS", 0.3)
+def short_streams(settings):
+    settings.LIVE_FALLBACK_STREAM_SECONDS = 0.3
 
 
 def events(response) -> list[tuple[int, str, dict]]:
@@ -83,3 +83,11 @@ def test_a_story_page_follows_its_comments_from_now_on(client, story):
     page = client.get(story.url).content.decode()
     assert f'data-live-stream="/live/{story.pk}/stream/"' in page
     assert 'data-live-after="head"' in page
+
+
+def test_a_reader_from_now_on_is_told_its_place_for_the_reconnect(client, blog, post):
+    """A stream opened at "head" starts with the current number as an id (no event fires),
+    so the browser's reconnect asks for what came after it, not for a new head."""
+    post(blog, "One."), post(blog, "Two.")
+    response = client.get(f"/live/{blog.pk}/stream/?after=head")
+    assert b"".join(response.streaming_content).startswith(b"retry: 2000\nid: 2\n\n")

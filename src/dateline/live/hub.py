@@ -231,7 +231,7 @@ class Hub:
             await transport.send_bytes(data)
 
     async def _follow(self, channel: Channel, transport, sent: int) -> None:
-        await self._send(transport, streams.OPENING)
+        await self._send(transport, streams.opening(sent))
         beat = self._beat
         budget, until = STREAM_BYTES, time.monotonic() + STREAM_SECONDS
         while True:

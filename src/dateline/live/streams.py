@@ -19,7 +19,6 @@ HEADERS = [
     ("Cache-Control", "no-store"),
     ("X-Accel-Buffering", "no"),
 ]
-OPENING = f"retry: {RECONNECT_MS}\n\n".encode()
 HEARTBEAT = b": keep-alive\n\n"
 
 
@@ -43,6 +42,13 @@ def stream_target(page_id: int) -> StreamTarget | None:
     if blog is None:
         return StreamTarget(page_id, is_live_blog=False, ended=False)
     return StreamTarget(page_id, is_live_blog=True, ended=blog["ended_at"] is not None)
+
+
+def opening(after: int) -> bytes:
+    """The first bytes of a stream: the reconnection delay, and the reader's position as
+    an event id without data (no event fires, but a reconnect sends it as Last-Event-ID:
+    a reader that started at ``head`` resumes from here, not from a new head)."""
+    return f"retry: {RECONNECT_MS}\nid: {after}\n\n".encode()
 
 
 def frame(seq: int, kind: str, data: str) -> bytes:

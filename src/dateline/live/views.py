@@ -7,15 +7,17 @@ plain WSGI deployment, holding a thread per reader and re-reading the log.
 
 import time
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
 from dateline.live import conf, selectors, streams
 from dateline.live.models import LiveSettings
 
-# Django's copy of the stream ends after this long; the browser reconnects where it was.
-FALLBACK_STREAM_SECONDS = 25
+# Django's copy of the stream ends after this long (the browser reconnects where it was)
+# and sends a comment line this often (a reader who left is noticed).
 FALLBACK_POLL_SECONDS = 0.2
+FALLBACK_HEARTBEAT_SECONDS = 2.0
 
 
 def _event_json(event) -> str:
@@ -74,9 +76,9 @@ def stream(request, live_id: int):
 
     def events():
         nonlocal after
-        yield streams.OPENING
-        deadline = time.monotonic() + FALLBACK_STREAM_SECONDS
-        while time.monotonic() < deadline:
+        yield streams.opening(after)
+        started = beat = time.monotonic()
+        while time.monotonic() - started < settings.LIVE_FALLBACK_STREAM_SECONDS:
             found = selectors.events_after(live_id, after)
             if len(found) == selectors.RESUME_LIMIT:
                 yield streams.reload_frame(found[-1].seq)
@@ -86,6 +88,9 @@ def stream(request, live_id: int):
                 after = event.seq
                 if event.kind == "end":
                     return
+            if time.monotonic() - beat > FALLBACK_HEARTBEAT_SECONDS:
+                beat = time.monotonic()
+                yield streams.HEARTBEAT
             time.sleep(FALLBACK_POLL_SECONDS)
 
     response = StreamingHttpResponse(events(), content_type="text/event-stream; charset=utf-8")

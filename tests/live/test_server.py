@@ -5,6 +5,8 @@ Runs the real server (granian, RSGI, the page cache, the live hub) on a throwawa
 SQLite database; entries are posted by another process, as a reporter's would be.
 """
 
+import asyncio
+import importlib.util
 import json
 import os
 import re
@@ -13,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +25,8 @@ import requests
 from tests.ops.servers import Child, free_port, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
-MAX_STREAMS = 3
+# The node's cap, and the number of readers of the small form of bench/live.
+MAX_STREAMS = 200
 
 CONTENT = """
 import json
@@ -203,14 +207,43 @@ def test_after_a_restart_readers_resume_with_nothing_lost_or_repeated(server):
     resumed.close()
 
 
-def test_past_the_node_cap_readers_are_sent_to_polling(server):
-    held = [Stream(server) for _ in range(MAX_STREAMS)]
-    assert [stream.status for stream in held] == [200] * MAX_STREAMS
-    refused = Stream(server)
-    assert refused.status == 503
-    assert refused.headers["retry-after"] == "10"
-    refused.close()
-    held[0].close()  # a reader who leaves frees its place at once
-    wait_until(lambda: Stream(server).status == 200, timeout=5, what="a freed place")
-    for stream in held[1:]:
-        stream.close()
+def load_client():
+    """bench/live_load.py's readers: the benchmark's client, in its small form."""
+    spec = importlib.util.spec_from_file_location("live_load", REPO / "bench" / "live_load.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_entry_reaches_every_reader_up_to_the_cap_and_the_next_one_polls(server):
+    live_load = load_client()
+    after = latest(server)
+    blog = server.content["blog"]
+    request = f"GET /live/{blog}/stream/?after={after} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        arrivals = defaultdict(list)
+        readers = []
+        for _ in range(MAX_STREAMS):
+            reader = live_load.StreamReader(request.encode(), after + 1, arrivals, loop)
+            await loop.create_connection(lambda r=reader: r, "127.0.0.1", server.port)
+            readers.append(reader)
+        assert await asyncio.gather(*(r.opened for r in readers)) == [200] * MAX_STREAMS
+        refused = await asyncio.to_thread(Stream, server)
+        assert refused.status == 503 and refused.headers["retry-after"] == "10"
+        refused.close()
+        await asyncio.to_thread(server.post, "Every reader gets this one.")
+        deadline = loop.time() + 20
+        while len(arrivals[after + 1]) < MAX_STREAMS and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+        assert len(arrivals[after + 1]) == MAX_STREAMS
+        readers[0].transport.close()  # a reader who leaves frees its place at once
+        await asyncio.sleep(0.5)
+        welcome = await asyncio.to_thread(Stream, server)
+        assert welcome.status == 200
+        welcome.close()
+        for reader in readers[1:]:
+            reader.transport.close()
+
+    asyncio.run(scenario())

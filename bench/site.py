@@ -5,6 +5,7 @@ Runs in production mode against DATELINE_DATA_DIR, so its purges reach the runni
 
   site.py facts                     the long read and an article to post comments to
   site.py open-comments             lift the per-address comment rate limit for the load test
+  site.py comments-limit COUNT      set the comment rate limit (posts per window; 0 = off)
   site.py count-comments MARKER     how many stored comments carry MARKER, and distinct ones
   site.py freshness BASE_URL PATH   time from a change to its first anonymous appearance
 """
@@ -61,16 +62,20 @@ def facts() -> None:
     say(f"FRESH_PATH={quiet.url}")
 
 
-def open_comments() -> None:
+def comments_limit(count: str) -> None:
     from wagtail.models import Site
 
     settings_model = apps.get_model("comments", "CommentSettings")
     for site in Site.objects.all():
         comment_settings = settings_model.for_site(site)
-        comment_settings.rate_limit_count = 0
+        comment_settings.rate_limit_count = int(count)
         comment_settings.first_time_hold = 0
         comment_settings.save()
-    say("comment rate limit off for the load test")
+    say(f"comment rate limit {count} per window (0: off) for the load test")
+
+
+def open_comments() -> None:
+    comments_limit("0")
 
 
 def count_comments(marker: str) -> None:
@@ -146,6 +151,7 @@ if __name__ == "__main__":
     {
         "facts": facts,
         "open-comments": open_comments,
+        "comments-limit": comments_limit,
         "count-comments": count_comments,
         "freshness": freshness,
     }[command](*arguments)

@@ -233,6 +233,7 @@ TASKS = {
 DATELINE_PERIODIC_COMMANDS = [("publish_scheduled", 60)]
 DATELINE_PERIODIC_COMMANDS.append(("comments purge-ips", 86_400))  # IP networks: 90 days
 DATELINE_PERIODIC_COMMANDS.append(("prune_login_events --days 180", 86_400))  # sign-in audit
+DATELINE_PERIODIC_COMMANDS.append(("prune_rate_counters", 3_600))  # ended rate-limit windows
 if not TESTING:  # tests run tasks inline: there is no task table to prune
     DATELINE_PERIODIC_COMMANDS.append(("prune_db_task_results --min-age-days 7", 86_400))
 
@@ -425,8 +426,12 @@ DATELINE_PERMISSIONS_POLICY_DENY = [
     "gyroscope", "magnetometer", "microphone", "payment", "usb",
 ]  # fmt: skip
 
-# Client addresses: proxies (IPs or CIDR networks) whose X-Forwarded-For is believed.
+# Client addresses: proxies (IPs or CIDR networks) whose forwarding header is believed,
+# and which header they write: X-Forwarded-For (nginx's default) or RFC 7239 Forwarded.
 DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES")
+DATELINE_PROXY_HEADER = os.environ.get("DATELINE_PROXY_HEADER", "x-forwarded-for").lower()
+if DATELINE_PROXY_HEADER not in {"x-forwarded-for", "forwarded"}:
+    raise ImproperlyConfigured("DATELINE_PROXY_HEADER must be x-forwarded-for or forwarded")
 
 # Sign-in protection (dateline.security.lockout): django-axes locks a username+address
 # pair after DATELINE_LOGIN_FAILURE_LIMIT failures, one address after

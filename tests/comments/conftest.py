@@ -11,7 +11,8 @@ from tests.news.factories import ArticleFactory, SectionFactory
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate limits and report memory live in the cache: every test starts clean."""
+    """Rendered fragments live in the cache: every test starts clean (rate limits are in
+    the database, rolled back with each test)."""
     cache.clear()
     yield
     cache.clear()

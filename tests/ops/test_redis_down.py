@@ -1,8 +1,8 @@
 """With Redis unreachable or stopped mid-run, readers get pages and commenters get answers.
 
-Redis holds the shared cache (rate limits, rendered threads) and the page cache's pages
-and purges; PostgreSQL or SQLite holds everything that matters. Losing Redis costs
-speed, never pages.
+Redis holds the shared cache (rendered threads), the rate-limit counters (counted in
+the database while it is away) and the page cache's pages and purges; PostgreSQL or
+SQLite holds everything that matters. Losing Redis costs speed, never pages.
 """
 
 import shutil
@@ -92,16 +92,24 @@ def test_pages_render_from_the_database_when_redis_is_unreachable(settings, site
     assert all("Harbour reopens" in reply.text for reply in replies)
 
 
-def test_a_comment_is_taken_without_rate_limits_when_redis_is_unreachable(
-    settings, client, story, caplog
+def test_a_comment_is_taken_and_still_rate_limited_when_redis_is_unreachable(
+    settings, client, story, comment_settings, caplog
 ):
+    comment_settings.rate_limit_count = 1
+    comment_settings.save()
     use_redis_cache(settings, NOWHERE)
     response = client.post(
         f"/comments/post/{story.pk}/", form_data(story), HTTP_ORIGIN="http://testserver"
     )
     assert response.status_code == 303
     assert Comment.objects.filter(article=story, author_email="ana@example.org").exists()
-    assert "rate limits are not counted" in caplog.text
+    assert "counted in the database: Redis is unreachable" in caplog.text
+    again = client.post(
+        f"/comments/post/{story.pk}/",
+        form_data(story, text="A second thought, too soon."),
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert again.status_code == 429
 
 
 def test_a_report_is_taken_when_redis_is_unreachable(settings, client, story):

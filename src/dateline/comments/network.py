@@ -1,18 +1,13 @@
-"""The commenter's network address: only a truncated prefix is ever stored."""
+"""The commenter's network: only a truncated prefix is ever stored.
+
+The full address comes from dateline.security.client_address, the one place that
+decides which address a request is from (behind trusted proxies too).
+"""
 
 import ipaddress
 
 IPV4_PREFIX = 24
 IPV6_PREFIX = 48
-
-
-def client_ip(request) -> str | None:
-    """The address that connected; proxies in front must set REMOTE_ADDR (e.g. granian's)."""
-    value = request.META.get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
 
 
 def truncate_ip(ip: str | None) -> str | None:

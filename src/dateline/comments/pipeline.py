@@ -11,21 +11,17 @@ article is pre-moderated.
 """
 
 import functools
-import logging
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 
 from dateline.comments import tokens
 from dateline.comments.models import Ban, Comment, CommentsMode, ModerationDecision, ModerationWord
 from dateline.comments.rendering import render_comment_text
-
-logger = logging.getLogger(__name__)
+from dateline.security import ratelimit
 
 NAME_MAX = 80
 TEXT_MIN = 2
@@ -297,44 +293,29 @@ def check_links(sub: Submission) -> Decision | None:
     return None
 
 
-def count_attempt(key: str, window: int) -> int | None:
-    """This attempt's number in the window, or None when the cache cannot count.
-
-    A shared Redis cache that is unreachable answers None (its errors are ignored, see
-    settings) rather than raising.
-    """
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
 def check_rate(sub: Submission) -> None:
+    """At most `rate_limit_count` posts per window from one email and from one network.
+
+    Counted in the shared counters of dateline.security.ratelimit, so the limit holds
+    across every worker and node, not per process.
+    """
     user = sub.user
     if user is not None and user.is_authenticated and user.is_staff:
         return
     limit, window = sub.settings.rate_limit_count, max(sub.settings.rate_limit_window, 1)
     if not limit:
         return
-    now = time.time()
-    slot = int(now // window)
-    retry_after = max(1, int(window - now % window))
-    keys = [f"comments:rate:email:{sub.email}:{slot}"]
+    subjects = [("comments-email", sub.email)]
     if sub.ip_prefix:
-        keys.append(f"comments:rate:ip:{sub.ip_prefix}:{slot}")
-    counts = [count_attempt(key, window) for key in keys]
-    if None in counts:
-        # Refusing every reader while the cache is down would close comments site-wide;
-        # the other guards and the moderation phases still run.
-        logger.warning("Comment rate limits are not counted: the cache is unreachable")
-    if max((count for count in counts if count is not None), default=0) > limit:
+        subjects.append(("comments-network", sub.ip_prefix))
+    attempts = ratelimit.attempts(subjects, limit=limit, window_seconds=window)
+    refused = [attempt for attempt in attempts if not attempt.allowed]
+    if refused:
         raise CommentRefused(
             "You are commenting too fast. Please wait a few minutes and try again.",
             phase="rate",
             status_code=429,
-            retry_after=retry_after,
+            retry_after=max(attempt.retry_after for attempt in refused),
         )
 
 

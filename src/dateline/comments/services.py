@@ -7,7 +7,6 @@ from datetime import timedelta
 from urllib.parse import urljoin
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -32,6 +31,7 @@ from dateline.comments.selectors import (
     site_root_of,
 )
 from dateline.comments.signals import comments_changed
+from dateline.security import ratelimit
 
 log = logging.getLogger(__name__)
 Action = ModerationDecision.Action
@@ -192,8 +192,11 @@ def _enqueue_batch(task_name: str, *, delay: timedelta, throttle_immediate: bool
         task = getattr(tasks, task_name)
         try:
             deferred = task.get_backend().supports_defer
-            if (deferred or throttle_immediate) and not cache.add(
-                f"comments:{task_name}-scheduled", 1, delay.total_seconds()
+            if (deferred or throttle_immediate) and not ratelimit.allow(
+                "comment-tasks-scheduled",
+                task_name,
+                limit=1,
+                window_seconds=int(delay.total_seconds()),
             ):
                 return
             if deferred:
@@ -267,7 +270,10 @@ def comment_report(*, comment: Comment, reporter: str, reason: str = "") -> bool
     """A reader reports a comment; once per reporter. Returns False for a repeat report."""
     if comment.status != Comment.Status.APPROVED:
         return False
-    if not cache.add(f"comments:reported:{comment.pk}:{reporter}", 1, REPORT_MEMORY):
+    # Once per reporter: a second report of the same comment is its second attempt.
+    if not ratelimit.allow(
+        "comment-reported", f"{comment.pk}:{reporter}", limit=1, window_seconds=REPORT_MEMORY
+    ):
         return False
     threshold = comment_settings_for(comment.article).report_threshold
     with transaction.atomic():

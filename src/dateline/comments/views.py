@@ -18,9 +18,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dateline.comments import selectors, services, tokens
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
 from dateline.comments.models import Comment
-from dateline.comments.network import client_ip, truncate_ip
-from dateline.comments.pipeline import count_attempt
+from dateline.comments.network import truncate_ip
 from dateline.news.models import ArticlePage
+from dateline.security import ratelimit
+from dateline.security.client_address import client_address_for
 
 MAX_POST_BYTES = 100_000
 REPORTS_PER_HOUR = 20
@@ -132,7 +133,7 @@ def post_comment(request, article_id: int):
             user=request.user,
             notify_replies=data["notify_replies"],
             meta=services.RequestMeta(
-                ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", "")
+                ip=client_address_for(request), user_agent=request.META.get("HTTP_USER_AGENT", "")
             ),
             form_token=data["token"],
             honeypot=request.POST.get(HONEYPOT_FIELD, ""),
@@ -204,11 +205,12 @@ def report(request, comment_id: int):
         raise Http404("No such comment.")
     if not _same_origin(request):
         return _refuse(request, "Please report comments from the story page.", status=403)
-    reporter = truncate_ip(client_ip(request)) or "unknown"
+    reporter = truncate_ip(client_address_for(request)) or "unknown"
     if request.user.is_authenticated:
         reporter = f"user-{request.user.pk}"
-    key = f"comments:reports-by:{reporter}"
-    if (count_attempt(key, 3600) or 0) > REPORTS_PER_HOUR:  # None: the cache is down
+    if not ratelimit.allow(
+        "comment-reports", reporter, limit=REPORTS_PER_HOUR, window_seconds=3600
+    ):
         response = _refuse(request, "Too many reports; please try again later.", status=429)
         response["Retry-After"] = "3600"
         return response

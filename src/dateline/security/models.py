@@ -30,3 +30,23 @@ class LoginEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.username or '?'} from {self.ip_address or '?'}"
+
+
+class RateCounter(models.Model):
+    """One limit's count for one subject in its current window (dateline.security.ratelimit).
+
+    `subject` is a keyed digest of what is counted (an email, a network, a comment and
+    reporter), so the table never holds the addresses it counts.
+    """
+
+    pk = models.CompositePrimaryKey("scope", "subject")
+    scope = models.CharField(max_length=40)
+    subject = models.CharField(max_length=64)
+    hits = models.PositiveIntegerField()
+    window_ends = models.FloatField(db_index=True, help_text="Unix time.")
+
+    class Meta:
+        verbose_name = "rate counter"
+
+    def __str__(self):
+        return f"{self.scope}: {self.hits}"

@@ -13,7 +13,7 @@ Three kinds of request share one port:
 
 RSGI rather than ASGI: granian takes the response status, headers and body in one call
 with plain ``str`` headers, which is what the page cache stores, so a hit costs no
-per-request conversion (docs/decisions/0009-live-push.md has the figures).
+per-request conversion (docs/decisions/0011-live-push.md has the figures).
 """
 
 import asyncio

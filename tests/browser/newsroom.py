@@ -128,10 +128,18 @@ def build_newsroom() -> Newsroom:
             body=_story(headline),
             published_at=now - timedelta(hours=hours),
         )
+    # Older than every story above, so the listings those pages check stay as they were.
     live_blog = live_blog_with_entries(
-        section=world, authors=[ana, tom], title="Geneva talks: live"
+        section=world,
+        authors=[ana, tom],
+        title="Geneva talks: live",
+        published_at=now - timedelta(days=3),
     )
     ended = live_blog_with_entries(
-        section=world, authors=[ana], title="Harbour strike: as it happened", ended=True
+        section=world,
+        authors=[ana],
+        title="Harbour strike: as it happened",
+        ended=True,
+        published_at=now - timedelta(days=4),
     )
     return Newsroom(lead=lead, live_blog=live_blog, ended_live_blog=ended)

@@ -7,8 +7,11 @@ from dateline.live.models import LiveBlogPage
 from dateline.news.builders import demo_image
 
 
-def live_blog_with_entries(*, section, authors, title: str, ended: bool = False) -> LiveBlogPage:
-    """A blog with one entry of each kind: text, a picture, a quote, a key event, a pin."""
+def live_blog_with_entries(
+    *, section, authors, title: str, ended: bool = False, published_at=None
+) -> LiveBlogPage:
+    """A blog with one entry of each kind: text, a picture, a quote, a key event, a pin;
+    first published at `published_at` (so it can sit below other stories in listings)."""
     blog = services.live_blog_create(
         section=section,
         title=title,
@@ -41,6 +44,11 @@ def live_blog_with_entries(*, section, authors, title: str, ended: bool = False)
         ),
     ]
     services.live_entry_pin(entry=entries[-1])
+    if published_at is not None:
+        LiveBlogPage.objects.filter(pk=blog.pk).update(
+            first_published_at=published_at, last_published_at=published_at
+        )
+        blog.refresh_from_db()
     if ended:
         services.live_blog_end(blog=blog)
         blog.ended_at = timezone.now()

@@ -49,7 +49,7 @@ def _host_port(address: str | None, default_port: str) -> tuple[str, str]:
     if not address:
         return "", default_port
     host, _, port = address.rpartition(":")
-    return (host, port) if host else (address, default_port)
+    return (host.strip("[]"), port) if host else (address, default_port)
 
 
 class Front:

@@ -90,4 +90,4 @@ def test_a_reader_from_now_on_is_told_its_place_for_the_reconnect(client, blog, 
     so the browser's reconnect asks for what came after it, not for a new head."""
     post(blog, "One."), post(blog, "Two.")
     response = client.get(f"/live/{blog.pk}/stream/?after=head")
-    assert b"".join(response.streaming_content).startswith(b"retry: 2000\nid: 2\n\n")
+    assert b"".join(response.streaming_content).startswith(b"retry: 200\nid: 2\n\n")

@@ -44,11 +44,11 @@ def stream_target(page_id: int) -> StreamTarget | None:
     return StreamTarget(page_id, is_live_blog=True, ended=blog["ended_at"] is not None)
 
 
-def opening(after: int) -> bytes:
+def opening(after: int, *, retry_ms: int = RECONNECT_MS) -> bytes:
     """The first bytes of a stream: the reconnection delay, and the reader's position as
     an event id without data (no event fires, but a reconnect sends it as Last-Event-ID:
     a reader that started at ``head`` resumes from here, not from a new head)."""
-    return f"retry: {RECONNECT_MS}\nid: {after}\n\n".encode()
+    return f"retry: {retry_ms}\nid: {after}\n\n".encode()
 
 
 def frame(seq: int, kind: str, data: str) -> bytes:

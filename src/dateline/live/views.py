@@ -18,6 +18,8 @@ from dateline.live.models import LiveSettings
 # and sends a comment line this often (a reader who left is noticed).
 FALLBACK_POLL_SECONDS = 0.2
 FALLBACK_HEARTBEAT_SECONDS = 2.0
+# Its streams end by design, so the browser comes back at once, not after the usual delay.
+FALLBACK_RECONNECT_MS = 200
 
 
 def _event_json(event) -> str:
@@ -76,7 +78,7 @@ def stream(request, live_id: int):
 
     def events():
         nonlocal after
-        yield streams.opening(after)
+        yield streams.opening(after, retry_ms=FALLBACK_RECONNECT_MS)
         started = beat = time.monotonic()
         while time.monotonic() - started < settings.LIVE_FALLBACK_STREAM_SECONDS:
             found = selectors.events_after(live_id, after)

@@ -140,7 +140,9 @@ def approve_comment(story, commit, text: str):
     )
 
 
-def test_an_approved_comment_renders_again_only_what_shows_comments(client, backend, story, commit):
+def test_an_approved_comment_renders_again_only_what_shows_comments(
+    client, backend, story, commit
+):
     warm(client)
     approve_comment(story, commit, "The harbour master deserves a medal.")
     with CaptureQueriesContext(connection) as after_comment:

@@ -1,7 +1,7 @@
 """Profile rendering one page with the page cache off: queries and where the time goes.
 
 Usage: DATELINE_DATA_DIR=... .venv/bin/python bench/profile_render.py /path/ [--repeat N]
-       [--queries] [--profile] [--after-purge]
+       [--queries] [--profile] [--after-purge | --after-edit]
 """
 
 import argparse
@@ -25,17 +25,17 @@ def say(text: str) -> None:
     sys.stdout.write(f"{text}\n")
 
 
-def purge_for(path: str):
-    """What approving a comment on the page at `path` purges: the page's own key."""
+def purge_for(path: str, *, comments_only: bool):
+    """What approving a comment on the page at `path` purges (`comments_only`), or what
+    publishing an edit of it purges: the page's own key, through the edge's purge."""
     from wagtail.models import Page, Site
 
+    from dateline.edge.invalidation import purge_now
     from dateline.edge.keys import page_key
-    from dateline.edge.store import current_backend
 
     root = Site.objects.get(is_default_site=True).root_page
     page = Page.objects.get(url_path=root.url_path + path.lstrip("/"))
-    backend = current_backend()
-    return lambda: backend.purge([page_key(page.pk)])
+    return lambda: purge_now([page_key(page.pk)], comments_only=comments_only)
 
 
 def main() -> None:
@@ -44,11 +44,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--queries", action="store_true")
-    parser.add_argument(
+    after = parser.add_mutually_exclusive_group()
+    after.add_argument(
         "--after-purge",
         action="store_true",
-        help="purge the page's surrogate key before each render, as approving a comment "
-        "on it does: measures the first render after a change, not a warm one",
+        help="purge the page before each render as approving a comment on it does: "
+        "measures the first render after a comment, not a warm one",
+    )
+    after.add_argument(
+        "--after-edit",
+        action="store_true",
+        help="purge the page before each render as publishing an edit of it does",
     )
     args = parser.parse_args()
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1"
@@ -57,7 +63,9 @@ def main() -> None:
     # template and fragment caches, the second finds the route and keeps the page's rows.
     for _ in range(2):
         assert client.get(args.path).status_code == 200
-    purge = purge_for(args.path) if args.after_purge else (lambda: None)
+    purge = lambda: None  # noqa: E731
+    if args.after_purge or args.after_edit:
+        purge = purge_for(args.path, comments_only=args.after_purge)
     settings.DEBUG = True  # record queries
     reset_queries()
     purge()

@@ -1,18 +1,21 @@
-"""The application `dateline serve` runs (granian's RSGI interface): see dateline.edge.front."""
+"""The application `dateline serve` runs (granian's RSGI interface): see dateline.edge.front.
+
+The WSGI stack is dateline.wsgi's own (page cache, static files, Django), so both
+interfaces serve exactly the same site.
+"""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+django.setup(set_prefix=False)
 
-django_application = get_wsgi_application()
-
-from dateline.edge.front import Front  # noqa: E402 - needs the settings loaded above
-from dateline.edge.wsgi import PageCache, page_cache  # noqa: E402
+from dateline.edge.front import Front  # noqa: E402
+from dateline.edge.wsgi import PageCache  # noqa: E402
 from dateline.live.hub import Hub  # noqa: E402
+from dateline.wsgi import application as wsgi_application  # noqa: E402
 
-wsgi_application = page_cache(django_application)
 application = Front(
     wsgi_application,
     page_cache=wsgi_application if isinstance(wsgi_application, PageCache) else None,

@@ -59,7 +59,9 @@ INSTALLED_APPS = [
     "dateline.edge",
     "dateline.importers",
     "dateline.live",
+    "dateline.newsletters",
     "dateline.api",
+    "dateline.wire",
     "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -102,6 +104,8 @@ MIDDLEWARE = [
     "dateline.edge.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "dateline.security.headers.SecurityHeadersMiddleware",
+    # Static files through Django (the test client); `dateline serve` answers them before
+    # Django, with the same headers (dateline.edge.static).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,7 +192,7 @@ if REDIS_URL:
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    # Room for the rendered fragments (dateline.core.fragments, about 7 per story) of the
+    # Room for the rendered fragments (dateline.edge.fragments, about 7 per story) of the
     # ~700 most read stories; Django's default of 300 entries held about 40 stories'.
     CACHES = {
         "default": {
@@ -202,6 +206,9 @@ else:
 EDGE_PAGE_CACHE = not (DEBUG or TESTING) and os.environ.get(
     "DATELINE_PAGE_CACHE", "on"
 ).strip().lower() not in {"off", "0", "false", "no"}
+# The page files it keeps in the data directory: purged and week-old ones are removed,
+# then the oldest while they take more than this.
+EDGE_DISK_BYTES = int(os.environ.get("DATELINE_PAGE_CACHE_DISK_MB") or 1024) * 1024 * 1024
 
 # A CDN or caching proxy in front: Wagtail's frontend cache purges it (from a task) when
 # the page cache purges a page. Varnish/any HTTP PURGE proxy, and Cloudflare, by variables.
@@ -233,9 +240,16 @@ TASKS = {
 DATELINE_PERIODIC_COMMANDS = [("publish_scheduled", 60)]
 DATELINE_PERIODIC_COMMANDS.append(("comments purge-ips", 86_400))  # IP networks: 90 days
 DATELINE_PERIODIC_COMMANDS.append(("prune_login_events --days 180", 86_400))  # sign-in audit
+DATELINE_PERIODIC_COMMANDS.append(("newsletter tick", 30))  # digests, schedules, resumed sends
 DATELINE_PERIODIC_COMMANDS.append(("prune_rate_counters", 3_600))  # ended rate-limit windows
+DATELINE_PERIODIC_COMMANDS.append(("wire poll", 60))  # queues the wire providers that are due
 if not TESTING:  # tests run tasks inline: there is no task table to prune
     DATELINE_PERIODIC_COMMANDS.append(("prune_db_task_results --min-age-days 7", 86_400))
+
+# Agency wire (dateline.wire): the most a source may weigh, and how long fetching it may take.
+DATELINE_WIRE_MAX_BYTES = int(os.environ.get("DATELINE_WIRE_MAX_BYTES", str(10 * 1024 * 1024)))
+DATELINE_WIRE_TIMEOUT = float(os.environ.get("DATELINE_WIRE_TIMEOUT", "30"))
+DATELINE_WIRE_USER_AGENT = "Dateline/0.1 (agency wire ingest)"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -301,7 +315,8 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING
-            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            # Hashed names, plus gzip and brotli copies (dateline.edge.static serves them).
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
@@ -328,6 +343,32 @@ if email_url := os.environ.get("DATELINE_SMTP_URL"):
     EMAIL_USE_TLS = _smtp.scheme == "smtp+tls"
     EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DATELINE_FROM_EMAIL", "Dateline <news@localhost>")
+# A mail provider's HTTP API through django-anymail instead of SMTP: DATELINE_EMAIL_PROVIDER
+# names it (amazon_ses, mailgun, postmark, sendgrid, resend, brevo, mailjet, sparkpost...)
+# and every DATELINE_ANYMAIL_<NAME> variable becomes ANYMAIL["<NAME>"] (API keys, webhook
+# secret and signing keys; see docs/operations.md).
+EMAIL_PROVIDER = os.environ.get("DATELINE_EMAIL_PROVIDER", "").strip().lower()
+if EMAIL_PROVIDER and EMAIL_PROVIDER != "smtp":
+    EMAIL_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
+ANYMAIL = {
+    name.removeprefix("DATELINE_ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("DATELINE_ANYMAIL_") and value
+}
+
+# Newsletters (dateline.newsletters): sender, mailto: unsubscribe address, tracking
+# (off: no pixel, no rewritten links), a ceiling in messages per second (0: as fast as the
+# server accepts), and how long a silent sender keeps an edition before another resumes it.
+DATELINE_NEWSLETTER_FROM = os.environ.get("DATELINE_NEWSLETTER_FROM", DEFAULT_FROM_EMAIL)
+DATELINE_NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get(
+    "DATELINE_NEWSLETTER_UNSUBSCRIBE_MAILTO", ""
+)
+DATELINE_NEWSLETTER_TRACKING = env_flag("DATELINE_NEWSLETTER_TRACKING")
+DATELINE_NEWSLETTER_RATE = float(os.environ.get("DATELINE_NEWSLETTER_RATE") or 0)
+# SMTP connections one sender keeps open at once (each a thread claiming its own batches).
+# More than one widens the moment a killed worker can lose a copy (see decision 0012).
+DATELINE_NEWSLETTER_CONNECTIONS = int(os.environ.get("DATELINE_NEWSLETTER_CONNECTIONS") or 1)
+DATELINE_NEWSLETTER_LEASE_SECONDS = int(os.environ.get("DATELINE_NEWSLETTER_LEASE_SECONDS") or 60)
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("DATELINE_SITE_NAME", "Dateline")

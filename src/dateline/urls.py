@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("comments/", include("dateline.comments.urls")),
     path("live/", include("dateline.live.urls")),
+    path("newsletters/", include("dateline.newsletters.urls")),
 ]
 
 if settings.DEBUG:

@@ -123,24 +123,24 @@ def test_a_purge_leaves_pages_that_do_not_show_the_thing_alone(site, story, warm
 
 @pytest.mark.skipif(not apps.is_installed("dateline.comments"), reason="no comments app")
 def test_approving_and_removing_a_comment_refreshes_its_article(site, story, warm, commit):
-    comment_model = apps.get_model("comments", "Comment")
+    from dateline.comments import services
+
     comment = commit(
-        comment_model.objects.create,
+        services.comment_import,
         article=story,
         author_name="Mara",
+        email="mara@example.org",
         text="The harbour master deserves a medal.",
-        html="<p>The harbour master deserves a medal.</p>",
         status="pending",
     )
     assert site.get(ARTICLE).cache == "HIT"  # a comment waiting for moderation shows nothing
 
-    comment.status = "approved"
-    commit(comment.save)
+    comment = commit(services.comment_approve, comment=comment)
     reply = site.get(ARTICLE)
     assert reply.cache == "MISS"
     assert "The harbour master deserves a medal." in reply.text
 
-    commit(comment.delete)
+    commit(services.comment_delete, comment=comment)
     reply = site.get(ARTICLE)
     assert reply.cache == "MISS"
     assert "The harbour master deserves a medal." not in reply.text
@@ -148,19 +148,19 @@ def test_approving_and_removing_a_comment_refreshes_its_article(site, story, war
 
 @pytest.mark.skipif(not apps.is_installed("dateline.comments"), reason="no comments app")
 def test_a_page_of_an_articles_comments_is_refreshed_with_it(site, story, commit):
+    from dateline.comments import services
+
     threads = f"/comments/article/{story.pk}/"
     first = site.get(threads)
     assert first.status == 200
     assert f"page-{story.pk}" in first.keys
     assert site.get(threads).cache == "HIT"
-    comment_model = apps.get_model("comments", "Comment")
     commit(
-        comment_model.objects.create,
+        services.comment_import,
         article=story,
         author_name="Mara",
+        email="mara@example.org",
         text="Seen from the ferry.",
-        html="<p>Seen from the ferry.</p>",
-        status="approved",
     )
     reply = site.get(threads)
     assert reply.cache == "MISS"

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from dateline.core.models import SiteSettings
+from dateline.edge.memory import site_setting
 from tests.news.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,9 +78,9 @@ def test_a_tagline_saved_in_the_settings_shows_on_the_next_render(client, backen
 
 def test_each_caller_gets_its_own_copy_of_the_settings(backend, home):
     site = Site.objects.get(is_default_site=True)
-    first = SiteSettings.remembered_for_site(site)
+    first = site_setting(SiteSettings, site)
     first.tagline = "Changed by a template tag that should not have"
-    second = SiteSettings.remembered_for_site(site)
+    second = site_setting(SiteSettings, site)
     assert second is not first
     assert second.tagline == ""
 
@@ -128,21 +129,18 @@ def world_copy(home):
 
 
 def approve_comment(story, commit, text: str):
-    from dateline.comments.models import Comment
+    from dateline.comments import services
 
     return commit(
-        Comment.objects.create,
+        services.comment_import,
         article=story,
         author_name="Mara",
+        email="mara@example.org",
         text=text,
-        html=f"<p>{text}</p>",
-        status="approved",
     )
 
 
-def test_an_approved_comment_renders_again_only_what_shows_comments(
-    client, backend, story, commit
-):
+def test_an_approved_comment_renders_again_only_what_shows_comments(client, backend, story, commit):
     warm(client)
     approve_comment(story, commit, "The harbour master deserves a medal.")
     with CaptureQueriesContext(connection) as after_comment:

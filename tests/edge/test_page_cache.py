@@ -197,3 +197,49 @@ def test_the_id_a_proxy_sent_is_kept_on_hits_and_misses(site, story):
         "HIT",
         ["edge-7f3a9c21-0002"],
     )
+
+
+class CountingApp:
+    """Django, counting the requests that reach it (renders)."""
+
+    def __init__(self, application):
+        self.application = application
+        self.renders = 0
+
+    def __call__(self, environ, start_response):
+        self.renders += 1
+        return self.application(environ, start_response)
+
+
+@pytest.fixture
+def on_disk(db, django_wsgi, tmp_path):
+    """The site behind the embedded default store (files in the data directory)."""
+    from dateline.edge.conf import edge_settings
+    from dateline.edge.store import FileBackend, install_backend
+    from dateline.edge.wsgi import PageCache
+    from tests.edge.conftest import CachedSite
+
+    backend = FileBackend(tmp_path)
+    install_backend(backend)
+    django = CountingApp(django_wsgi)
+    yield CachedSite(PageCache(django, config=edge_settings(), backend=backend)), django, backend
+    install_backend(None)
+
+
+def test_any_port_on_an_allowed_host_is_one_page_rendered_once(on_disk, story):
+    site, django, backend = on_disk
+    replies = [site.get(ARTICLE, host=f"testserver:{port}") for port in range(20001, 20101)]
+    assert {reply.status for reply in replies} == {200}
+    assert [reply.cache for reply in replies] == ["MISS"] + ["HIT"] * 99
+    assert len({reply.body for reply in replies}) == 1
+    assert django.renders == 1
+    assert len(list((backend.directory / "pages").iterdir())) == 1
+
+
+def test_a_host_django_refuses_never_gets_a_stored_page(on_disk, story):
+    site, django, backend = on_disk
+    assert site.get(ARTICLE).cache == "MISS"
+    refused = site.get(ARTICLE, host="intruder.example")
+    assert refused.status == 400
+    assert "X-Cache" not in refused.headers
+    assert "Harbour reopens" not in refused.text

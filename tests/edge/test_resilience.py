@@ -44,8 +44,20 @@ def fake():
     return FakeSite()
 
 
+class OneSite:
+    """Every host is one site: the fake application has no Wagtail sites to ask."""
+
+    def known(self, environ) -> str:
+        return "site-1"
+
+    def key_for(self, environ, generations, request=None) -> str:
+        return "site-1"
+
+
 def cache_for(app, backend=None) -> PageCache:
-    return PageCache(app, config=edge_settings(), backend=backend or MemoryBackend())
+    return PageCache(
+        app, config=edge_settings(), backend=backend or MemoryBackend(), sites=OneSite()
+    )
 
 
 def test_the_page_cache_is_off_unless_the_settings_turn_it_on():
@@ -229,3 +241,64 @@ def test_a_forked_worker_does_not_share_its_parents_backend():
         assert store._current is built_here  # the parent keeps its own
     finally:
         store._current = previous
+
+
+def page_files(directory) -> list:
+    return [path for path in (directory / "pages").iterdir() if path.suffix == ".entry"]
+
+
+def test_a_purged_pages_file_is_removed(tmp_path):
+    class TwoStories(FakeSite):
+        def __call__(self, environ, start_response):
+            number = environ["PATH_INFO"].strip("/").rsplit("-", 1)[-1]
+            start_response(
+                "200 OK", [("Content-Type", "text/html"), ("Surrogate-Key", f"page-{number}")]
+            )
+            return [f"<p>story {number}</p>".encode() * 50]
+
+    backend = FileBackend(tmp_path)
+    cache = cache_for(TwoStories(), backend)
+    call(cache, "/story-7/")
+    call(cache, "/story-8/")
+    assert len(page_files(tmp_path)) == 2
+    backend.purge({"page-7"})
+    backend.sweep()
+    (left,) = page_files(tmp_path)
+    assert b"story 8" in left.read_bytes()
+    assert call(cache, "/story-8/").cache == "HIT"
+
+
+def test_the_page_files_stay_within_their_bound(tmp_path):
+    """The oldest go first once the files take more than the bound; a sweep starts by
+    itself once an eighth of the bound was written."""
+    fake = FakeSite()
+    probe = FileBackend(tmp_path / "probe")
+    call(cache_for(fake, probe), "/story-0/")
+    one_page = page_files(tmp_path / "probe")[0].stat().st_size
+
+    backend = FileBackend(tmp_path / "pages", disk_bytes=one_page * 10)
+    cache = cache_for(fake, backend)
+    written = []
+    for number in range(30):
+        before = set(page_files(tmp_path / "pages"))
+        call(cache, f"/story-{number}/")
+        (new,) = set(page_files(tmp_path / "pages")) - before
+        os.utime(new, (number, number))  # stored in this order
+        written.append(new)
+        if backend._sweeper is not None:
+            backend._sweeper.join()
+    assert len(page_files(tmp_path / "pages")) < 15  # the sweeps ran by themselves
+    backend.sweep()
+    left = page_files(tmp_path / "pages")
+    assert sum(path.stat().st_size for path in left) <= one_page * 10
+    assert set(left) == set(written[-len(left) :])  # the oldest went
+    assert len(left) >= 8
+
+
+def test_page_files_older_than_the_stale_copies_are_kept_go(tmp_path, fake):
+    backend = FileBackend(tmp_path)
+    call(cache_for(fake, backend), "/world/story/")
+    backend.keep = 0
+    time.sleep(0.01)
+    backend.sweep()
+    assert page_files(tmp_path) == []

@@ -173,6 +173,7 @@ def test_a_section_slug_used_twice_needs_its_path(api, home, reporter):
         ({"authors": ["nobody"]}, "authors"),
         ({"tags": ["ok", 7]}, "tags.1"),
         ({"go_live_at": "next tuesday"}, "go_live_at"),
+        ({"go_live_at": "0001-01-01T00:00:00+05:00"}, "go_live_at"),
         ({"title": "Null\x00byte"}, "title"),
         ({"publish": "perhaps"}, "publish"),
         ({"headline": "A typo'd field"}, "headline"),

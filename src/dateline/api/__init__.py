@@ -42,6 +42,13 @@ Permissions
     `wagtail.permissions.policy_registry.get(model)`. `news.services.article_file` and
     `article_update` are worked examples.
 
+Input (`fields.py`)
+    `Text(max_length, min_length=0)` for strings (stripped, no control characters, which
+    PostgreSQL cannot store) and `When` for times (naive taken as UTC, out-of-range years
+    refused) turn bad values into a 400 naming the field instead of a database error.
+    Give input schemas `model_config = ConfigDict(extra="forbid")`: a misspelt field is
+    then a 400 naming it, not silently ignored.
+
 Errors (`errors.py`)
     Every error is `{"detail": "...", "errors": [{"field": "...", "message": "..."}]}`.
     400: a field that failed validation (ninja's own checks of the declared schemas,
@@ -50,7 +57,7 @@ Errors (`errors.py`)
     `PermissionDenied`; 404: `Http404` or `HttpError(404, ...)`. Declare them with the
     success answer so OpenAPI (and schemathesis) know them::
 
-        @router.post("/", response={201: EntryOut, **errors.WRITE_ERRORS})
+        @router.post("/", response={201: EntryOut, **errors.TOKEN_ERRORS})
 
 Nothing written on an error
     The view of every request but GET/HEAD/OPTIONS runs in one transaction that is rolled

@@ -33,10 +33,9 @@ class FieldError(Exception):
         self.message = message
 
 
-# What operations declare beside their success answer: `response={201: X, **WRITE_ERRORS}`.
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut}
-TOKEN_READ_ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# What operations declare beside their success answer: `response={201: X, **TOKEN_ERRORS}`.
+READ_ERRORS = {400: ErrorOut, 404: ErrorOut}  # public endpoints
+TOKEN_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 # Where ninja puts a value it could not validate: ("body", <parameter>, field, ...),
 # ("query", field, ...), ("path", field).
@@ -77,7 +76,8 @@ def install(api: NinjaAPI) -> None:
     """Answer every error raised under `api` in the one JSON format."""
 
     def respond(request, status: int, body: dict, **headers):
-        response = api.create_response(request, {"errors": [], **body}, status=status)
+        answer = {"detail": body["detail"], "errors": body.get("errors", [])}
+        response = api.create_response(request, answer, status=status)
         for name, value in headers.items():
             response[name] = value
         return response

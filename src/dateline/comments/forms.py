@@ -8,8 +8,9 @@ from django import forms
 
 from dateline.comments import tokens
 from dateline.comments.pipeline import NAME_MAX
+from dateline.security.form_guard import HONEYPOT_FIELD
 
-HONEYPOT_FIELD = "contact_me_by_fax_only"
+__all__ = ["HONEYPOT_FIELD", "CommentForm"]
 
 
 class CommentForm(forms.Form):

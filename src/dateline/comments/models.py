@@ -13,8 +13,6 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from dateline.edge.memory import RememberedSiteSetting
-
 
 class CommentsMode(models.TextChoices):
     OPEN = "open", "Open: approved by the moderation pipeline"
@@ -237,7 +235,7 @@ class ModeratorNote(models.Model):
 
 
 @register_setting(icon="comment")
-class CommentSettings(RememberedSiteSetting, BaseSiteSetting):
+class CommentSettings(BaseSiteSetting):
     """Site-wide comment defaults; an article can override the mode and the closing delay."""
 
     mode = models.CharField(

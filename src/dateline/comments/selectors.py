@@ -19,6 +19,7 @@ from dateline.comments.models import (
 )
 from dateline.comments.network import truncate_ip
 from dateline.comments.rendering import normalise_email
+from dateline.edge.memory import site_setting, view_restrictions
 from dateline.news.models import ArticlePage
 
 THREADS_PER_PAGE = 20
@@ -64,8 +65,8 @@ def commentable_article(article_id: int) -> ArticlePage | None:
 def is_restricted(page) -> bool:
     """Whether a view restriction (password, sign-in, groups) covers the page or an ancestor,
     as Wagtail decides it (an alias counts its source's). For a page nothing restricts
-    this asks no query (RestrictionsFromMemory)."""
-    return page.get_view_restrictions().exists()
+    this asks no query (the worker keeps which paths are restricted)."""
+    return view_restrictions(page).exists()
 
 
 def site_root_of(page):
@@ -86,7 +87,7 @@ def comment_settings_for(article, request=None) -> CommentSettings:
     root = site_root_of(article)
     if root is None:
         return CommentSettings()
-    return CommentSettings.remembered_for_site(Site(pk=root.site_id))
+    return site_setting(CommentSettings, Site(pk=root.site_id))
 
 
 def comment_policy_for(article, settings: CommentSettings, *, now=None) -> CommentPolicy:

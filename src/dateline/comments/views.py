@@ -6,9 +6,8 @@ protected instead by a same-host Origin/Referer check, and posting also by the
 signed form timestamp, the honeypot and the rate limits (see pipeline).
 """
 
-from urllib.parse import unquote_to_bytes, urlsplit
+from urllib.parse import unquote_to_bytes
 
-from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -22,6 +21,7 @@ from dateline.comments.network import truncate_ip
 from dateline.news.models import ArticlePage
 from dateline.security import ratelimit
 from dateline.security.client_address import client_address_for
+from dateline.security.form_guard import posted_from_this_site
 
 MAX_POST_BYTES = 100_000
 REPORTS_PER_HOUR = 20
@@ -32,17 +32,6 @@ def _live_article(article_id: int) -> ArticlePage:
     if article is None:
         raise Http404("No such story.")
     return article
-
-
-def _same_origin(request) -> bool:
-    """The POST came from a page of this site: Origin, else Referer, names our host."""
-    origin = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
-    if not origin or origin == "null":
-        return False
-    parts = urlsplit(origin)
-    if f"{parts.scheme}://{parts.netloc}" in settings.CSRF_TRUSTED_ORIGINS:
-        return True
-    return bool(parts.netloc) and parts.netloc == request.get_host()
 
 
 def _is_utf8_form(request) -> bool:
@@ -98,7 +87,7 @@ def post_comment(request, article_id: int):
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES:
         return _refuse(request, "Your comment is far too long to send.", status=413)
     article = _live_article(article_id)
-    if not _same_origin(request):
+    if not posted_from_this_site(request):
         return _refuse(
             request,
             "Your comment did not come from this site's form. Please post it from the story page.",
@@ -203,7 +192,7 @@ def report(request, comment_id: int):
     comment = Comment.objects.approved().select_related("article").filter(pk=comment_id).first()
     if comment is None:
         raise Http404("No such comment.")
-    if not _same_origin(request):
+    if not posted_from_this_site(request):
         return _refuse(request, "Please report comments from the story page.", status=403)
     reporter = truncate_ip(client_address_for(request)) or "unknown"
     if request.user.is_authenticated:

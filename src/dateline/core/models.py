@@ -4,8 +4,6 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from dateline.edge.memory import RememberedSiteSetting
-
 SOCIAL_NETWORKS = [
     ("facebook_url", "Facebook"),
     ("x_url", "X"),
@@ -19,7 +17,7 @@ SOCIAL_NETWORKS = [
 
 
 @register_setting(icon="site")
-class SiteSettings(RememberedSiteSetting, BaseSiteSetting):
+class SiteSettings(BaseSiteSetting):
     tagline = models.CharField(max_length=200, blank=True)
     publisher_name = models.CharField(
         max_length=200, blank=True, help_text="Legal name of the publisher, for structured data."

@@ -5,11 +5,9 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from dateline.edge.memory import RememberedSiteSetting
-
 
 @register_setting(icon="link")
-class FeedSettings(RememberedSiteSetting, BaseSiteSetting):
+class FeedSettings(BaseSiteSetting):
     full_text = models.BooleanField(
         "Full text in feeds",
         default=False,
@@ -26,7 +24,7 @@ class FeedSettings(RememberedSiteSetting, BaseSiteSetting):
 
 
 @register_setting(icon="image")
-class SharingSettings(RememberedSiteSetting, BaseSiteSetting):
+class SharingSettings(BaseSiteSetting):
     """The pictures search engines and social networks show for the site as a whole."""
 
     logo = models.ForeignKey(

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-DEFAULT_BYPASS_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+# Static files keep their own cache headers (dateline.edge.static): never stored here.
+DEFAULT_BYPASS_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/favicon.ico")
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class EdgeSettings:
     # How long a page is kept as the last good copy for stale-if-error.
     keep_stale: int = 7 * 24 * 3600
     memory_bytes: int = 256 * 1024 * 1024
+    # The page files in the data directory (the file backend): purged and old ones are
+    # removed, then the oldest while they take more than this.
+    disk_bytes: int = 1024 * 1024 * 1024
     max_body_bytes: int = 5 * 1024 * 1024
     cache_control: str = ""
     bypass_prefixes: tuple[str, ...] = DEFAULT_BYPASS_PREFIXES
@@ -46,6 +50,7 @@ def edge_settings() -> EdgeSettings:
         directory=Path(getattr(settings, "EDGE_CACHE_DIR", settings.DATA_DIR / "cache")),
         redis_url=getattr(settings, "REDIS_URL", ""),
         ttl=getattr(settings, "EDGE_PAGE_TTL", 600),
+        disk_bytes=getattr(settings, "EDGE_DISK_BYTES", EdgeSettings.disk_bytes),
         cache_control=getattr(settings, "EDGE_CACHE_CONTROL", default_cache_control),
         bypass_prefixes=tuple(getattr(settings, "EDGE_BYPASS_PREFIXES", DEFAULT_BYPASS_PREFIXES)),
         bypass_cookies=tuple(name for name in bypass_cookies if name),

@@ -25,19 +25,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 logger = logging.getLogger(__name__)
 
-# The request headers a page-cache hit reads, and their WSGI names.
-HIT_HEADERS = (
-    ("host", "HTTP_HOST"),
-    ("accept-encoding", "HTTP_ACCEPT_ENCODING"),
-    ("cookie", "HTTP_COOKIE"),
-    ("authorization", "HTTP_AUTHORIZATION"),
-    ("if-none-match", "HTTP_IF_NONE_MATCH"),
-    ("if-modified-since", "HTTP_IF_MODIFIED_SINCE"),
-    ("x-forwarded-proto", "HTTP_X_FORWARDED_PROTO"),
-    ("x-request-id", "HTTP_X_REQUEST_ID"),
-)
 STREAM_PATH = re.compile(r"/live/(\d{1,12})/stream/")
 _DONE = object()
+_NO_BODY = io.BytesIO(b"")
 
 
 def _wsgi_path(path: str) -> str:
@@ -86,30 +76,22 @@ class Front:
             if match is not None and scope.method == "GET":
                 await self.hub.serve(scope, proto, int(match.group(1)))
                 return
+        # The whole WSGI environ, headers included: the page cache keys pages by the site
+        # that answers the host (and port, and forwarded headers), as on the miss path.
+        environ = self.environ_for(scope)
         cache = self.page_cache
         if cache is not None:
-            headers = scope.headers
-            environ = {
-                "REQUEST_METHOD": scope.method,
-                "PATH_INFO": _wsgi_path(path),
-                "QUERY_STRING": scope.query_string,
-                "wsgi.url_scheme": scope.scheme,
-            }
-            for name, key in HIT_HEADERS:
-                value = headers.get(name)
-                if value is not None:
-                    environ[key] = value
             captured = []
             answer = cache.hit(environ, lambda status, headers: captured.extend((status, headers)))
             if answer is not None:
                 status, response_headers = captured
                 proto.response_bytes(int(status[:3]), response_headers, b"".join(answer))
                 return
-        await self._through_django(scope, proto)
+        await self._through_django(scope, proto, environ)
 
     # --- everything Django answers ----------------------------------------------------
 
-    def environ_for(self, scope, body: bytes) -> dict:
+    def environ_for(self, scope) -> dict:
         server_name, server_port = _host_port(
             scope.server, "443" if scope.scheme == "https" else "80"
         )
@@ -126,7 +108,7 @@ class Front:
             "REMOTE_PORT": remote_port,
             "wsgi.version": (1, 0),
             "wsgi.url_scheme": scope.scheme,
-            "wsgi.input": io.BytesIO(body),
+            "wsgi.input": _NO_BODY,
             "wsgi.errors": sys.stderr,
             "wsgi.multithread": True,
             "wsgi.multiprocess": True,
@@ -160,9 +142,11 @@ class Front:
                 result.close()
         return captured[0], captured[1], body, None
 
-    async def _through_django(self, scope, proto) -> None:
-        body = await proto() if scope.method not in ("GET", "HEAD") else b""
-        environ = self.environ_for(scope, body)
+    async def _through_django(self, scope, proto, environ) -> None:
+        if scope.method not in ("GET", "HEAD"):
+            environ["wsgi.input"] = io.BytesIO(await proto())
+        else:
+            environ["wsgi.input"] = io.BytesIO(b"")
         loop = asyncio.get_running_loop()
         try:
             status, headers, body, stream = await loop.run_in_executor(

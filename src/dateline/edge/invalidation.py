@@ -25,7 +25,8 @@ from dateline.edge.store import current_backend
 
 logger = logging.getLogger(__name__)
 
-COMMENT_MODEL = ("comments", "Comment")
+# The newsletters offered on every page's sign-up box: a change shows like a setting's.
+NEWSLETTER_MODEL = ("newsletters", "Newsletter")
 COMMENTS_CHANGED_SIGNAL = "dateline.comments.signals.comments_changed"
 
 
@@ -172,42 +173,32 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     purge({surrogate.ALL})
 
 
-def _article_pages_for_cdn(article_id: int) -> list[Page]:
+def _articles_for_cdn(article_ids: Iterable[int]) -> list[Page]:
+    """The articles and the pages a CDN holds that list them (sections, home), each once."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return []
-    article = Page.objects.filter(pk=article_id).specific().first()
-    return [article, *listing_pages_of(article)] if article else []
+    pages: dict[int, Page] = {}
+    for article in Page.objects.filter(pk__in=set(article_ids)).specific():
+        for page in (article, *listing_pages_of(article)):
+            pages.setdefault(page.pk, page)
+    return list(pages.values())
 
 
-def on_comment_saved(sender, instance, created=False, **kwargs):
-    # A new comment that is not published (pending, spam) changes no page: a spam run
-    # must not empty the cache of the story it targets.
-    if created and instance.status != "approved":
-        return
-    article_id = instance.article_id
-    purge(
-        {surrogate.page_key(article_id)},
-        cdn_pages=_article_pages_for_cdn(article_id),
-        comments_only=True,
-    )
+def on_comments_changed(sender, article_id: int | None = None, article_ids=(), **kwargs):
+    """What readers see of these articles' comments changed (dateline.comments.signals).
 
-
-def on_comment_deleted(sender, instance, **kwargs):
-    article_id = instance.article_id
-    purge(
-        {surrogate.page_key(article_id)},
-        cdn_pages=_article_pages_for_cdn(article_id),
-        comments_only=True,
-    )
-
-
-def on_comments_changed(sender, article_id, **kwargs):
-    # The comments app sends this after commit, also for bulk moderation (no post_save).
-    purge_now(
-        {surrogate.page_key(article_id)},
-        cdn_pages=_article_pages_for_cdn(article_id),
-        comments_only=True,
-    )
+    The one route of every comment change to the caches: the comment services announce
+    each change they commit (a submit that is published at once, an approval, an edit,
+    a removal, an import, a bulk moderation), once, after the commit. Only the comments
+    changed, so what is kept of the articles without them stays (``comments_only``).
+    """
+    ids = {*article_ids, *(() if article_id is None else (article_id,))}
+    if ids:
+        purge(
+            {surrogate.page_key(pk) for pk in ids},
+            cdn_pages=_articles_for_cdn(ids),
+            comments_only=True,
+        )
 
 
 def connect_signals() -> None:
@@ -240,14 +231,14 @@ def connect_signals() -> None:
         redirect = apps.get_model("wagtailredirects", "Redirect")
         post_save.connect(on_redirect_changed, sender=redirect, dispatch_uid="edge-redirect-saved")
         post_delete.connect(on_redirect_changed, sender=redirect, dispatch_uid="edge-redirect-del")
-    try:
-        comment = apps.get_model(*COMMENT_MODEL)
-    except LookupError:
-        return  # the comments app is not installed
-    post_save.connect(on_comment_saved, sender=comment, dispatch_uid="edge-comment-saved")
-    post_delete.connect(on_comment_deleted, sender=comment, dispatch_uid="edge-comment-deleted")
+    if apps.is_installed("dateline.newsletters"):
+        newsletter = apps.get_model(*NEWSLETTER_MODEL)
+        post_save.connect(on_settings_changed, sender=newsletter, dispatch_uid="edge-newsletter")
+        post_delete.connect(
+            on_settings_changed, sender=newsletter, dispatch_uid="edge-newsletter-d"
+        )
     try:
         comments_changed = import_string(COMMENTS_CHANGED_SIGNAL)
     except ImportError:
-        return
+        return  # the comments app is not installed
     comments_changed.connect(on_comments_changed, dispatch_uid="edge-comments-changed")

@@ -2,9 +2,17 @@
 
 Some reads repeat on every render although their answer changes only when someone
 edits something: the served page's own row, the site settings, whether any view
-restriction covers a page. Each is kept here stamped with the purge counters of its
-surrogate keys, exactly like a page in the page cache: the change signals that purge
-pages (dateline.edge.invalidation) also expire these, in every worker and node.
+restriction covers a page. Each is kept here stamped with the purge counters of what it
+depends on (dateline.edge.dependencies), exactly like a page in the page cache: the
+change signals that purge pages (dateline.edge.invalidation) also expire these, in every
+worker and node.
+
+None of this is asked for by the models. The edge hands the kept values to Wagtail where
+Wagtail itself looks first: the site settings go on the request, where `for_request`
+finds them (`seed_site_settings`, from EdgeMiddleware), and a served page that no view
+restriction covers gets its answer before Wagtail's check asks it
+(`answer_view_restrictions`, from a `before_serve_page` hook). Readers' code calls
+`view_restrictions` and `site_setting` for the same answers outside a page view.
 
 A kept value is shared by every request of the process: treat it as read-only and
 hand callers a copy of anything they might change (``copied``). Where no purge
@@ -15,13 +23,19 @@ kept and every call loads afresh.
 import copy
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable
+from functools import partial
 from typing import TypeVar
 
 from django.db.models import Model, Value
+from django.utils.functional import SimpleLazyObject
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, PageViewRestriction, Site
 
-from dateline.edge import keys as surrogate
+from dateline.core.tree import lineage
+from dateline.edge import dependencies
+from dateline.edge.dependencies import Depends
 from dateline.edge.store import current_backend
 
 T = TypeVar("T")
@@ -34,24 +48,18 @@ class ObjectMemory:
     def __init__(self, max_items: int = MAX_ITEMS) -> None:
         self.max_items = max_items
         self.items: OrderedDict[Hashable, tuple[object, tuple]] = OrderedDict()
-        self._generations = None
         self._lock = threading.Lock()
 
-    def recall(self, name: Hashable, keys: Iterable[str], load: Callable[[], T]) -> T:
-        """The value kept as `name` if none of `keys` (or ``all``) was purged since, else
+    def recall(self, name: Hashable, depends: Depends, load: Callable[[], T]) -> T:
+        """The value kept as `name` while nothing it `depends` on was purged, else
         `load()`'s, kept."""
         generations = getattr(current_backend(), "generations", None)
         if generations is None:
             return load()
-        if generations is not self._generations:
-            # A new set of counters (tests install one per test) repeats old values.
-            with self._lock:
-                self.items.clear()
-                self._generations = generations
         item = self.items.get(name)
         if item is not None and generations.is_current(item[1]):
             return item[0]
-        stamps = generations.stamp_now({surrogate.ALL, *keys})
+        stamps = generations.stamp_now(depends.checked)  # before loading
         value = load()
         with self._lock:
             self.items[name] = (value, stamps)
@@ -64,8 +72,8 @@ class ObjectMemory:
 memory = ObjectMemory()
 
 
-def remembered(name: Hashable, keys: Iterable[str], load: Callable[[], T]) -> T:
-    return memory.recall(name, keys, load)
+def remembered(name: Hashable, depends: Depends, load: Callable[[], T]) -> T:
+    return memory.recall(name, depends, load)
 
 
 def copied(instance: T) -> T:
@@ -79,37 +87,48 @@ def copied(instance: T) -> T:
     return duplicate
 
 
-class RememberedSiteSetting:
-    """For a BaseSiteSetting model: readers' pages get the settings from memory while no
-    setting changed (a save of any of them purges ``settings``).
+# Site settings.
 
-    Only the reader path (``for_request``, the `settings` template variable) and
-    ``remembered_for_site`` use the memory. ``for_site``, which Wagtail's settings editor
-    uses, still reads the database: a form must never start from a copy that another
-    node's purge has not reached yet, or saving it would undo the newer values.
+
+def site_setting(model: type[BaseSiteSetting], site: Site, request=None) -> BaseSiteSetting:
+    """The `model` setting of `site` as readers see it: this worker's copy while no setting
+    changed, else read again. A copy of one's own, bound to `request` for page links.
+
+    Only readers' paths use it. Wagtail's settings editor calls `for_site`, which reads the
+    database: with several nodes a purge takes a moment to arrive, and a form filled from
+    an old copy would undo the newer values when saved.
     """
-
-    @classmethod
-    def remembered_for_site(cls, site):
-        stored = remembered(
-            ("setting", cls, site.pk), {surrogate.SETTINGS}, lambda: cls.for_site(site)
-        )
-        setting = copied(stored)
-        setting._page_url_cache = {}
-        return setting
-
-    @classmethod
-    def for_request(cls, request):
-        attribute = cls.get_cache_attr_name()
-        if hasattr(request, attribute):
-            return getattr(request, attribute)
-        site = Site.find_for_request(request)
-        if site is None:
-            return super().for_request(request)  # Wagtail's own error
-        setting = cls.remembered_for_site(site)
+    stored = remembered(
+        ("setting", model, site.pk), dependencies.SITE_SETTING, lambda: model.for_site(site)
+    )
+    setting = copied(stored)
+    setting._page_url_cache = {}
+    if request is not None:
         setting._request = request
-        setattr(request, attribute, setting)
-        return setting
+    return setting
+
+
+def _site_setting_for(model, request):
+    site = Site.find_for_request(request)
+    if site is None:  # no site answers this host: whatever Wagtail does about it
+        delattr(request, model.get_cache_attr_name())
+        return model.for_request(request)
+    return site_setting(model, site, request)
+
+
+def seed_site_settings(request) -> None:
+    """Put every site setting on the request where Wagtail's `for_request` (and the
+    `settings` template variable) look first: loaded from this worker's memory when a
+    template or a view first reads it. Nothing is kept without a page cache backend."""
+    if current_backend() is None:
+        return
+    for model in settings_registry:
+        if issubclass(model, BaseSiteSetting):
+            lazy = SimpleLazyObject(partial(_site_setting_for, model, request))
+            setattr(request, model.get_cache_attr_name(), lazy)
+
+
+# View restrictions.
 
 
 def _restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
@@ -126,28 +145,30 @@ def _restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
 
 def restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
     """The paths of the pages that carry a view restriction, and of the alias pages."""
-    return remembered(("view-restrictions",), {surrogate.LISTING}, _restricted_and_alias_paths)
+    return remembered(
+        ("view-restrictions",), dependencies.VIEW_RESTRICTIONS, _restricted_and_alias_paths
+    )
 
 
-def lineage(page) -> set[str]:
-    """The paths of the page and of each of its ancestors (none for an unsaved page)."""
-    path, step = page.path or "", page.steplen
-    return {path[:end] for end in range(step, len(path) + 1, step)}
+def is_unrestricted(page) -> bool:
+    """Whether no view restriction covers the page or an ancestor, known without a query:
+    the page is no alias and neither it nor an ancestor is restricted or an alias (an alias
+    takes its source's restrictions, which only Wagtail resolves)."""
+    restricted, aliases = restricted_and_alias_paths()
+    paths = lineage(page)
+    return page.alias_of_id is None and paths.isdisjoint(restricted) and paths.isdisjoint(aliases)
 
 
-class RestrictionsFromMemory:
-    """For a page model: no view-restriction queries for a page nothing restricts.
+def view_restrictions(page):
+    """Wagtail's `page.get_view_restrictions()`, without a query for a page nothing
+    restricts."""
+    if is_unrestricted(page):
+        return PageViewRestriction.objects.none()
+    return page.get_view_restrictions()
 
-    Wagtail asks the database, on every serve, for the restrictions on the page and its
-    ancestors (resolving aliases to their source pages). Which paths carry a restriction,
-    and which pages are aliases, are kept instead: a restriction saved or deleted purges
-    ``all``, a page published (the only way a new page starts being served) purges
-    ``listing``. A page under a restriction or an alias still asks Wagtail.
-    """
 
-    def get_view_restrictions(self):
-        restricted, aliases = restricted_and_alias_paths()
-        paths = lineage(self)
-        if self.alias_of_id is None and paths.isdisjoint(restricted) and paths.isdisjoint(aliases):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+def answer_view_restrictions(page) -> None:
+    """Before Wagtail serves `page` (this request's own instance): if nothing restricts
+    it, its restriction check gets the empty answer instead of asking the database."""
+    if is_unrestricted(page):
+        page.get_view_restrictions = PageViewRestriction.objects.none

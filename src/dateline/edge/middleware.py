@@ -5,7 +5,9 @@ import logging
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from dateline.edge import keys as surrogate
+from dateline.edge import keys
+from dateline.edge.dependencies import response_keys
+from dateline.edge.memory import seed_site_settings
 from dateline.edge.routing import RouteMemory
 from dateline.edge.unavailable import unavailable_response
 
@@ -13,13 +15,11 @@ logger = logging.getLogger(__name__)
 
 
 class EdgeMiddleware:
-    """Collects surrogate keys while a response renders and sends them as ``Surrogate-Key``.
+    """Collects surrogate keys while a response renders and sends them as ``Surrogate-Key``
+    (what they are: dateline.edge.dependencies.response_keys).
 
-    Keys come from the page served (a Wagtail hook), from every page in the template
-    context (cards, bylines, related stories), from a view's ``article_id``/``page_id``
-    URL argument (a page of an article's comments) and from ``keys.add()`` anywhere in
-    the render. A response that shows no page of its own (feeds, sitemaps, not-found pages)
-    lists content, so it carries ``listing``.
+    Around the view it also hands Wagtail what this worker keeps: the page's route and
+    row (dateline.edge.routing) and the site settings (dateline.edge.memory).
     """
 
     def __init__(self, get_response):
@@ -27,19 +27,12 @@ class EdgeMiddleware:
 
     def __call__(self, request):
         routes = RouteMemory(request)
-        with surrogate.collecting() as collected:
+        seed_site_settings(request)
+        with keys.collecting() as collected:
             response = self.get_response(request)
             routes.finish(request, response)
-            context = getattr(response, "context_data", None)
-            if isinstance(context, dict):
-                collected |= surrogate.keys_for_context(context)
-            collected |= surrogate.keys_for_url_arguments(request)
-        if not any(key.startswith(surrogate.PAGE_PREFIX) for key in collected):
-            collected.add(surrogate.LISTING)
-        collected.add(surrogate.SETTINGS)
-        if existing := response.get("Surrogate-Key"):
-            collected.update(existing.split())
-        response["Surrogate-Key"] = surrogate.header_value(collected)
+            found = response_keys(collected, request, response)
+        response["Surrogate-Key"] = keys.header_value(found)
         return response
 
     def process_exception(self, request, exception):

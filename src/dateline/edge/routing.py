@@ -2,11 +2,11 @@
 
 Wagtail finds the page for /science/the-village/ by asking the database for the site,
 then each path segment's child page and its specific type. This process remembers,
-per host and path, which page (and site) answered, stamped with the same purge counters
-as the page cache: publishing, unpublishing, moving or renaming anything under it
-invalidates the route. The page's row itself is kept too (dateline.edge.memory), so a
-render of an unchanged page needs no query to find it. Wagtail's own checks (live,
-view restrictions) still run.
+per site and path, which page (and site) answered, stamped with the same purge counters
+as the page cache (dependencies.page_row): publishing, unpublishing, moving or renaming
+anything under it invalidates the route. The page's row itself is kept too
+(dateline.edge.memory), so a render of an unchanged page needs no query to find it.
+Wagtail's own checks (live, view restrictions) still run.
 """
 
 from dataclasses import dataclass
@@ -14,8 +14,9 @@ from types import MethodType
 
 from wagtail.models import Page
 
-from dateline.edge import keys as surrogate
+from dateline.edge.dependencies import page_row
 from dateline.edge.memory import copied, remembered
+from dateline.edge.sites import REFUSED, site_keys
 from dateline.edge.store import current_backend
 
 MAX_ROUTES = 20_000
@@ -30,42 +31,20 @@ class Route:
     site: object
     stamps: tuple
 
-    @property
-    def keys(self) -> set[str]:
-        return route_keys(self.page_id)
-
-
-def route_keys(page_id: int) -> set[str]:
-    """What a route and its page's row depend on: not the page's comments."""
-    return {surrogate.content_key(page_id), surrogate.ALL}
-
 
 class RouteCache:
     def __init__(self) -> None:
         self.routes: dict[tuple[str, str], Route] = {}
-        self._generations = None
 
-    def _stamped_by(self, generations) -> None:
-        """Forget every route when the counters change (a new page cache backend, as in
-        tests): a fresh set of counters repeats old values, so old stamps would pass."""
-        if generations is not self._generations:
-            self.routes.clear()
-            self._generations = generations
-
-    @staticmethod
-    def _key(request) -> tuple[str, str]:
-        return request.META.get("HTTP_HOST", ""), request.path_info
-
-    def prime(self, request, generations) -> bool:
+    def prime(self, request, generations, site_key: str) -> bool:
         """Give the request its page route from memory, if still current, and its page:
         from this worker's memory while unchanged, else in one query."""
-        self._stamped_by(generations)
-        route = self.routes.get(self._key(request))
+        route = self.routes.get((site_key, request.path_info))
         if route is None or not generations.is_current(route.stamps):
             return False
         stored = remembered(
             ("page", route.model, route.page_id),
-            route.keys,
+            page_row(route.page_id),
             lambda: route.model.objects.filter(pk=route.page_id, live=True).first(),
         )
         if stored is None:
@@ -75,7 +54,7 @@ class RouteCache:
         request._wagtail_route_for_request = (page, _bound_to(page, route.args), route.kwargs)
         return True
 
-    def remember(self, request, generations, snapshot) -> None:
+    def remember(self, request, generations, snapshot, site_key: str) -> None:
         result = getattr(request, "_wagtail_route_for_request", None)
         site = getattr(request, "_wagtail_site", None)
         if not result or site is None:
@@ -83,16 +62,15 @@ class RouteCache:
         page, args, kwargs = result
         if not isinstance(page, Page) or not page.pk:
             return
-        self._stamped_by(generations)
         if len(self.routes) >= MAX_ROUTES:
             self.routes.clear()
-        self.routes[self._key(request)] = Route(
+        self.routes[(site_key, request.path_info)] = Route(
             model=type(page),
             page_id=page.pk,
             args=tuple(args or ()),
             kwargs=dict(kwargs or {}),
             site=site,
-            stamps=generations.stamp(snapshot, route_keys(page.pk)),
+            stamps=generations.stamp(snapshot, page_row(page.pk).checked),
         )
 
 
@@ -113,7 +91,7 @@ _routes = RouteCache()
 class RouteMemory:
     """Used by EdgeMiddleware around one request."""
 
-    __slots__ = ("generations", "primed", "snapshot")
+    __slots__ = ("generations", "primed", "site_key", "snapshot")
 
     def __init__(self, request):
         backend = current_backend()
@@ -123,10 +101,14 @@ class RouteMemory:
         if self.generations is None or request.method not in ("GET", "HEAD"):
             self.generations = None
             return
-        self.primed = _routes.prime(request, self.generations)
+        self.site_key = site_keys().key_for(request.META, self.generations, request)
+        if self.site_key == REFUSED:
+            self.generations = None  # Django answers 400
+            return
+        self.primed = _routes.prime(request, self.generations, self.site_key)
         if not self.primed:
             self.snapshot = self.generations.snapshot()
 
     def finish(self, request, response) -> None:
         if self.generations is not None and not self.primed and response.status_code == 200:
-            _routes.remember(request, self.generations, self.snapshot)
+            _routes.remember(request, self.generations, self.snapshot, self.site_key)

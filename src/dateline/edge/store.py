@@ -16,6 +16,12 @@ Three backends share that design:
   local copy updated by pub/sub, pages are stored in Redis, locks are ``SET NX``.
 
 Each process keeps its pages in memory in front of the shared store.
+
+Counters never start over at a value they had before: a new table starts every slot at
+one random 48-bit value (Redis offsets its counters by a random epoch the same way). So
+whatever was stamped by an earlier table (in a test, by an earlier backend; after the
+counters file is deleted, by the old file) can never pass for current, and nothing that
+keeps stamped things (fragments, rows, routes) has to notice that the counters changed.
 """
 
 import fcntl
@@ -23,6 +29,7 @@ import logging
 import mmap
 import os
 import pickle
+import secrets
 import threading
 import time
 import uuid
@@ -38,7 +45,13 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 SLOTS = 16384
-_EMPTY_TABLE = bytes(8 * SLOTS)
+TABLE_BYTES = 8 * SLOTS
+
+
+def fresh_table() -> array:
+    """A table of counters that starts where no earlier table was: every slot at one
+    random value (below 2**48, so a bump never overflows)."""
+    return array("Q", [secrets.randbits(48)]) * SLOTS
 
 
 def slot_of(key: str) -> int:
@@ -71,7 +84,7 @@ class Generations:
     """The purge counters of one process (a plain array)."""
 
     def __init__(self) -> None:
-        self.table = array("Q", _EMPTY_TABLE)
+        self.table = fresh_table()
 
     def snapshot(self):
         return self.table[:]
@@ -103,10 +116,15 @@ class FileGenerations(Generations):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         with open(path, "ab") as handle:
-            if handle.tell() < len(_EMPTY_TABLE):
-                handle.write(bytes(len(_EMPTY_TABLE) - handle.tell()))
+            fcntl.flock(handle, fcntl.LOCK_EX)  # two workers starting at once write it once
+            try:
+                size = os.fstat(handle.fileno()).st_size
+                if size < TABLE_BYTES:
+                    handle.write(fresh_table().tobytes()[size:])
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
         self._file = open(path, "r+b")
-        self._map = mmap.mmap(self._file.fileno(), len(_EMPTY_TABLE))
+        self._map = mmap.mmap(self._file.fileno(), TABLE_BYTES)
         self.table = memoryview(self._map).cast("Q")
 
     def snapshot(self):
@@ -303,25 +321,53 @@ class MemoryBackend:
         self.generations.bump(keys)
 
 
+DEFAULT_DISK_BYTES = 1024 * 1024 * 1024
+DEFAULT_KEEP_STALE = 7 * 24 * 3600
+
+
 class FileBackend(MemoryBackend):
-    """The embedded default: counters, pages and locks in files under the data directory."""
+    """The embedded default: counters, pages and locks in files under the data directory.
+
+    The page files are bounded: a sweep (in a background thread of one worker at a time,
+    every SWEEP_EVERY seconds or after an eighth of the bound was written) removes the
+    files of purged pages and of pages older than `keep` (the last good copies kept for
+    stale-if-error), then the oldest until the rest fit in `disk_bytes`. Until a purged
+    page's file goes, it is only ever served as a stale copy when a render fails.
+    """
 
     name = "file"
     LOCK_FILES = 256
+    SWEEP_EVERY = 300.0
+    # After evicting for size, leave this share of the bound free: not a sweep per save.
+    SWEEP_TO = 0.9
 
-    def __init__(self, directory: Path, *, max_bytes: int = 256 * 1024 * 1024) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        max_bytes: int = 256 * 1024 * 1024,
+        disk_bytes: int = DEFAULT_DISK_BYTES,
+    ) -> None:
         super().__init__(max_bytes=max_bytes)
         self.directory = directory
-        (directory / "pages").mkdir(parents=True, exist_ok=True)
+        self.pages_dir = directory / "pages"
+        self.pages_dir.mkdir(parents=True, exist_ok=True)
         (directory / "locks").mkdir(parents=True, exist_ok=True)
         self.generations = FileGenerations(directory / "generations.bin")
+        self.disk_bytes = disk_bytes
+        self.keep = DEFAULT_KEEP_STALE
+        self._written = 0
+        self._next_sweep = time.monotonic() + self.SWEEP_EVERY
+        self._sweeper: threading.Thread | None = None
 
     def _page_path(self, key: str) -> Path:
-        return self.directory / "pages" / f"{digest_of(key)}.entry"
+        return self.pages_dir / f"{digest_of(key)}.entry"
 
     def load(self, key: str) -> Entry | None:
         try:
-            return pickle.loads(self._page_path(key).read_bytes())
+            with open(self._page_path(key), "rb") as handle:
+                pickle.load(handle)  # the header: what the sweep reads
+                return pickle.load(handle)
         except FileNotFoundError:
             return None
         except Exception:
@@ -332,10 +378,73 @@ class FileBackend(MemoryBackend):
         path = self._page_path(key)
         partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         try:
-            partial.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+            with open(partial, "wb") as handle:
+                pickle.dump((entry.stamps, entry.stored_at), handle, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(entry, handle, pickle.HIGHEST_PROTOCOL)
+                written = handle.tell()
             os.replace(partial, path)
         except OSError:
             logger.warning("Could not write the page cache file for %s", key, exc_info=True)
+            return
+        self.keep = keep
+        self._written += written
+        if self._written * 8 >= self.disk_bytes or time.monotonic() >= self._next_sweep:
+            self._sweep_soon()
+
+    def _sweep_soon(self) -> None:
+        if self._sweeper is not None and self._sweeper.is_alive():
+            return
+        self._written = 0
+        self._next_sweep = time.monotonic() + self.SWEEP_EVERY
+        self._sweeper = threading.Thread(target=self._sweep_logged, name="page-sweep", daemon=True)
+        self._sweeper.start()
+
+    def _sweep_logged(self) -> None:
+        try:
+            self.sweep()
+        except Exception:
+            logger.exception("Sweeping the page cache files failed")
+
+    def sweep(self) -> int:
+        """Remove purged, too old and (oldest first) surplus page files; return the bytes
+        left. Another worker already sweeping: nothing to do (returns -1)."""
+        with open(self.directory / "sweep.lock", "a+b") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return -1
+            now = time.time()
+            kept: list[tuple[float, int, str, int]] = []
+            total = 0
+            for item in os.scandir(self.pages_dir):
+                try:
+                    stat = item.stat()
+                except FileNotFoundError:
+                    continue
+                if item.name.endswith(".tmp"):  # a write that never finished
+                    if stat.st_mtime < now - 60:
+                        _remove(item.path, stat.st_ino)
+                    continue
+                try:
+                    stamps, stored_at = _header_of(item.path)
+                except FileNotFoundError:
+                    continue
+                except Exception:  # unreadable: of no use to anyone
+                    _remove(item.path, stat.st_ino)
+                    continue
+                if stored_at + self.keep < now or not self.generations.is_current(stamps):
+                    _remove(item.path, stat.st_ino)
+                    continue
+                kept.append((stat.st_mtime, stat.st_size, item.path, stat.st_ino))
+                total += stat.st_size
+            if total > self.disk_bytes:
+                kept.sort()
+                for _mtime, size, path, inode in kept:
+                    if total <= self.disk_bytes * self.SWEEP_TO:
+                        break
+                    _remove(path, inode)
+                    total -= size
+            return total
 
     @contextmanager
     def render_lock(self, key: str, timeout: float) -> Iterator[bool]:
@@ -359,6 +468,25 @@ class FileBackend(MemoryBackend):
                     yield True
                 finally:
                     fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _header_of(path: str) -> tuple[tuple, float]:
+    """A page file's stamps and store time, read without loading the page."""
+    with open(path, "rb") as handle:
+        header = pickle.load(handle)
+    if isinstance(header, Entry):  # written before files had a header
+        return header.stamps, header.stored_at
+    return header
+
+
+def _remove(path: str, inode: int) -> None:
+    """Remove the file at `path` if it is still the one that was looked at (a worker may
+    have replaced it with a fresh copy meanwhile)."""
+    try:
+        if os.stat(path).st_ino == inode:
+            os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 _RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
@@ -430,10 +558,12 @@ class RedisBackend(MemoryBackend):
 _current: tuple[int, MemoryBackend | None] | None = None
 
 
-def backend_for(*, directory: Path, redis_url: str, max_bytes: int) -> MemoryBackend:
+def backend_for(
+    *, directory: Path, redis_url: str, max_bytes: int, disk_bytes: int = DEFAULT_DISK_BYTES
+) -> MemoryBackend:
     if redis_url:
         return RedisBackend(redis_url, max_bytes=max_bytes)
-    return FileBackend(directory, max_bytes=max_bytes)
+    return FileBackend(directory, max_bytes=max_bytes, disk_bytes=disk_bytes)
 
 
 def current_backend() -> MemoryBackend | None:
@@ -451,7 +581,10 @@ def current_backend() -> MemoryBackend | None:
     backend = None
     if config.enabled or config.production:
         backend = backend_for(
-            directory=config.directory, redis_url=config.redis_url, max_bytes=config.memory_bytes
+            directory=config.directory,
+            redis_url=config.redis_url,
+            max_bytes=config.memory_bytes,
+            disk_bytes=config.disk_bytes,
         )
     _current = (os.getpid(), backend)
     return backend

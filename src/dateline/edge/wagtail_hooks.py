@@ -1,19 +1,13 @@
-from django.conf import settings
 from wagtail import hooks
 
-from dateline.edge import keys as surrogate
-
-DEFAULT_DETAIL_PAGE_MODELS = ("news.ArticlePage",)
-
-
-def is_listing(page) -> bool:
-    """Pages other than stories list content: home, sections, authors, tags."""
-    detail = getattr(settings, "EDGE_DETAIL_PAGE_MODELS", DEFAULT_DETAIL_PAGE_MODELS)
-    return page._meta.label not in detail
+from dateline.edge import keys
+from dateline.edge.dependencies import served_page
+from dateline.edge.memory import answer_view_restrictions
 
 
 @hooks.register("before_serve_page")
 def name_the_served_page(page, request, serve_args, serve_kwargs):
-    surrogate.add(surrogate.page_key(page.pk), surrogate.kind_key(page))
-    if is_listing(page):
-        surrogate.add(surrogate.LISTING)
+    """What the response is (its Surrogate-Key), and, before Wagtail's view-restriction
+    check asks the page, the answer this worker keeps for a page nothing restricts."""
+    keys.add(*served_page(page))
+    answer_view_restrictions(page)

@@ -17,6 +17,7 @@ import brotli
 
 from dateline.edge import keys as surrogate
 from dateline.edge.conf import EdgeSettings, edge_settings
+from dateline.edge.sites import REFUSED, SiteKeys, site_keys
 from dateline.edge.store import Entry, MemoryBackend, current_backend
 from dateline.ops.request_context import request_id_for
 
@@ -64,7 +65,14 @@ def _choose_encoding(accept: str) -> str:
 
 
 class PageCache:
-    def __init__(self, application, *, config: EdgeSettings, backend: MemoryBackend | None = None):
+    def __init__(
+        self,
+        application,
+        *,
+        config: EdgeSettings,
+        backend: MemoryBackend | None = None,
+        sites: SiteKeys | None = None,
+    ):
         self.application = application
         self.config = config
         self._backend = backend
@@ -73,6 +81,7 @@ class PageCache:
         self._encodings: dict[str, str] = {}
         self._failing_until: dict[str, float] = {}
         self._unavailable: bytes | None = None
+        self.sites = sites or site_keys()
 
     @property
     def backend(self) -> MemoryBackend:
@@ -83,50 +92,53 @@ class PageCache:
         answer = self.hit(environ, start_response)
         if answer is not None:
             return answer
-        key = self._cache_key(environ)
-        if key is None:
+        if self._bypassed(environ):
             return self.application(environ, start_response)
-        return self._miss(key, self.backend.pages.get(key), environ, start_response)
+        return self._miss(environ, start_response)
 
     def hit(self, environ, start_response):
         """The stored answer (a list of bytes) when it is current, else None: Django must run.
 
-        The server's front (dateline.edge.front) calls this in its event loop with only
-        the request line and the headers a hit reads, and hands misses to a thread.
+        The server's front (dateline.edge.front) calls this in its event loop and hands
+        misses to a thread.
         """
         # Every response carries a request id; Django, below, logs and sends the same one.
         environ["HTTP_X_REQUEST_ID"] = request_id_for(environ.get("HTTP_X_REQUEST_ID"))
-        key = self._cache_key(environ)
-        if key is None:
+        if self._bypassed(environ):
             return None
-        backend = self.backend
-        entry = backend.pages.get(key)
-        now = time.time()
-        if (
-            entry is not None
-            and now < entry.fresh_until
-            and backend.generations.is_current(entry.stamps)
-        ):
-            return self._respond(entry, environ, start_response, now, "HIT")
+        # Keyed by the site that answers the host, not the Host header (dateline.edge.sites).
+        site = self.sites.known(environ)
+        if site:
+            backend = self.backend
+            entry = backend.pages.get(
+                f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
+                f"{site}{environ.get('PATH_INFO', '/')}?{environ.get('QUERY_STRING', '')}"
+            )  # the same as _key(), written out: this is the hot path
+            now = time.time()
+            if (
+                entry is not None
+                and now < entry.fresh_until
+                and backend.generations.is_current(entry.stamps)
+            ):
+                return self._respond(entry, environ, start_response, now, "HIT")
         return None
 
-    def _cache_key(self, environ) -> str | None:
-        """The request's key in the cache, or None for a request the cache never answers."""
+    def _bypassed(self, environ) -> bool:
+        """A request the cache never answers: writes, the admin, signed-in readers."""
         method = environ["REQUEST_METHOD"]
-        path = environ.get("PATH_INFO", "/")
         if (
             (method != "GET" and method != "HEAD")
-            or path.startswith(self.bypass_prefixes)
+            or environ.get("PATH_INFO", "/").startswith(self.bypass_prefixes)
             or "HTTP_AUTHORIZATION" in environ
         ):
-            return None
+            return True
         cookie = environ.get("HTTP_COOKIE")
-        if cookie and any(name in cookie for name in self.bypass_cookies):
-            return None
-        return (
-            f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
-            f"{environ.get('HTTP_HOST', '')}{path}?{environ.get('QUERY_STRING', '')}"
-        )
+        return bool(cookie and any(name in cookie for name in self.bypass_cookies))
+
+    @staticmethod
+    def _key(environ, site: str, path: str) -> str:
+        scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ["wsgi.url_scheme"]
+        return f"{scheme}://{site}{path}?{environ.get('QUERY_STRING', '')}"
 
     def _respond(self, entry: Entry, environ, start_response, now: float, state: str):
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")
@@ -169,9 +181,24 @@ class PageCache:
             return int(entry.last_modified) <= since
         return False
 
-    def _miss(self, key: str, stale: Entry | None, environ, start_response):
+    def _miss(self, environ, start_response):
         backend = self.backend
+        try:
+            site = self.sites.key_for(environ, backend.generations)
+        except Exception:  # the database is down: a host never seen is Django's to answer
+            logger.warning("Could not tell which site answers %s", environ.get("HTTP_HOST"))
+            return self.application(environ, start_response)
+        if site == REFUSED:
+            return self.application(environ, start_response)  # Django answers 400
+        key = self._key(environ, site, environ.get("PATH_INFO", "/"))
+        stale = backend.pages.get(key)
         now = time.time()
+        if (
+            stale is not None
+            and now < stale.fresh_until
+            and backend.generations.is_current(stale.stamps)
+        ):
+            return self._respond(stale, environ, start_response, now, "HIT")
         if stale is not None and self._failing_until.get(key, 0) > now:
             return self._respond(stale, environ, start_response, now, "STALE")
         with backend.render_lock(key, self.config.lock_timeout):

@@ -15,7 +15,7 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict, Field, StringConstraints
 
 from dateline.api.auth import token_auth
-from dateline.api.errors import TOKEN_READ_ERRORS, WRITE_ERRORS, ErrorOut, FieldError
+from dateline.api.errors import TOKEN_ERRORS, ErrorOut, FieldError
 from dateline.api.pagination import known_id
 from dateline.live import conf, selectors, services
 from dateline.live.models import LiveBlogPage, LiveEntry
@@ -158,7 +158,7 @@ def _body(html: str) -> list[dict]:
         raise FieldError("body_html", " ".join(error.messages)) from error
 
 
-@router.post("/", response={201: LiveBlogOut, **WRITE_ERRORS})
+@router.post("/", response={201: LiveBlogOut, **TOKEN_ERRORS})
 def live_blog_create(request, payload: LiveBlogIn):
     """Open a live blog under a section (published at once with an editor's token)."""
     sections = news_selectors.sections_at(payload.section)
@@ -180,7 +180,7 @@ def live_blog_create(request, payload: LiveBlogIn):
     return Status(201, _blog_out(request, blog))
 
 
-@router.get("/{blog_id}/", response={200: LiveBlogOut, **TOKEN_READ_ERRORS})
+@router.get("/{blog_id}/", response={200: LiveBlogOut, **TOKEN_ERRORS})
 def live_blog_detail(request, blog_id: int):
     """The blog, its latest entries, and where readers follow it (stream and poll)."""
     blog = _blog(blog_id)
@@ -189,7 +189,7 @@ def live_blog_detail(request, blog_id: int):
     return _blog_out(request, blog)
 
 
-@router.patch("/{blog_id}/", response={200: LiveBlogOut, **WRITE_ERRORS})
+@router.patch("/{blog_id}/", response={200: LiveBlogOut, **TOKEN_ERRORS})
 def live_blog_update(request, blog_id: int, payload: LiveBlogPatch):
     """End the coverage: the page becomes an archive."""
     blog = _blog(blog_id)
@@ -200,7 +200,7 @@ def live_blog_update(request, blog_id: int, payload: LiveBlogPatch):
     return _blog_out(request, blog)
 
 
-@router.post("/{blog_id}/entries/", response={201: EntryOut, 409: ErrorOut, **WRITE_ERRORS})
+@router.post("/{blog_id}/entries/", response={201: EntryOut, 409: ErrorOut, **TOKEN_ERRORS})
 def live_entry_create(request, blog_id: int, payload: EntryIn):
     """Post an entry; open pages show it within a second."""
     blog = _blog(blog_id)
@@ -219,7 +219,7 @@ def live_entry_create(request, blog_id: int, payload: EntryIn):
     return Status(201, _entry_out(request, blog, entry))
 
 
-@router.patch("/{blog_id}/entries/{entry_id}/", response={200: EntryOut, **WRITE_ERRORS})
+@router.patch("/{blog_id}/entries/{entry_id}/", response={200: EntryOut, **TOKEN_ERRORS})
 def live_entry_update(request, blog_id: int, entry_id: int, payload: EntryPatch):
     """Change an entry's body, key-event flag or title, or pin or unpin it."""
     blog = _blog(blog_id)
@@ -238,7 +238,7 @@ def live_entry_update(request, blog_id: int, entry_id: int, payload: EntryPatch)
     return _entry_out(request, blog, entry)
 
 
-@router.delete("/{blog_id}/entries/{entry_id}/", response={204: None, **WRITE_ERRORS})
+@router.delete("/{blog_id}/entries/{entry_id}/", response={204: None, **TOKEN_ERRORS})
 def live_entry_remove(request, blog_id: int, entry_id: int):
     """Take an entry off the page (the desk keeps it, with its history)."""
     blog = _blog(blog_id)

@@ -17,7 +17,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
-from dateline.edge.memory import RememberedSiteSetting
 from dateline.live.blocks import LiveEntryBodyBlock
 from dateline.news.models import ArticlePage
 
@@ -183,7 +182,7 @@ class LiveEvent(models.Model):
 
 
 @register_setting(icon="time")
-class LiveSettings(RememberedSiteSetting, BaseSiteSetting):
+class LiveSettings(BaseSiteSetting):
     """How readers follow live pages: the newsroom's brake when the site is under load."""
 
     poll_interval = models.PositiveIntegerField(

@@ -6,17 +6,17 @@ review, and only an editor's token publishes.
 """
 
 from datetime import datetime
-from typing import Annotated
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.text import slugify
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field
 
 from dateline.api.auth import token_auth
-from dateline.api.errors import TOKEN_READ_ERRORS, WRITE_ERRORS, FieldError
+from dateline.api.errors import TOKEN_ERRORS, FieldError
+from dateline.api.fields import Text, When
 from dateline.api.pagination import known_id
 from dateline.news import selectors, services
 from dateline.news.body import body_from_html, body_to_html
@@ -30,29 +30,13 @@ EMBARGO_UNAVAILABLE = (
 )
 
 
-def _no_control_characters(value: str) -> str:
-    """Text a page can hold: no NUL or other control characters, no lone surrogates."""
-    for character in value:
-        if (ord(character) < 32 and character not in "\t\n\r") or "\ud800" <= character <= "\udfff":
-            raise ValueError("must not contain control characters")
-    return value
-
-
-def _text(max_length: int, min_length: int = 0):
-    return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
-        AfterValidator(_no_control_characters),
-    ]
-
-
-Title = _text(255, min_length=1)
-Standfirst = _text(600, min_length=1)
-SectionRef = _text(255, min_length=1)
-Slug = _text(255, min_length=1)
-TagName = _text(100, min_length=1)
-Place = _text(100)
-BodyHtml = _text(1_000_000)
+Title = Text(255, min_length=1)
+Standfirst = Text(600, min_length=1)
+SectionRef = Text(255, min_length=1)
+Slug = Text(255, min_length=1)
+TagName = Text(100, min_length=1)
+Place = Text(100)
+BodyHtml = Text(1_000_000)
 
 
 class StoryIn(Schema):
@@ -83,10 +67,10 @@ class StoryIn(Schema):
         description="Tag names or slugs; an existing tag is reused, any other is created.",
     )
     dateline: Place = Field("", description='Where the story was filed: "KYIV".')
-    go_live_at: datetime | None = Field(
+    go_live_at: When | None = Field(
         None, description="Publish at this time (with `publish`, or when approved in review)."
     )
-    embargo_until: datetime | None = Field(None, description=EMBARGO_UNAVAILABLE)
+    embargo_until: When | None = Field(None, description=EMBARGO_UNAVAILABLE)
     publish: bool = Field(False, description="Publish now (or at `go_live_at`); editors only.")
     submit_for_review: bool = Field(
         False, description='Submit the draft to the "Newsroom review" workflow.'
@@ -105,8 +89,8 @@ class StoryPatch(Schema):
     authors: list[Slug] = Field(None, min_length=1, max_length=20)
     tags: list[TagName] = Field(None, max_length=30)
     dateline: Place = None
-    go_live_at: datetime | None = None
-    embargo_until: datetime | None = Field(None, description=EMBARGO_UNAVAILABLE)
+    go_live_at: When | None = None
+    embargo_until: When | None = Field(None, description=EMBARGO_UNAVAILABLE)
     publish: bool = False
     submit_for_review: bool = False
 
@@ -204,7 +188,7 @@ def _story_out(article: ArticlePage, request, *, warnings=(), content=None) -> d
     }
 
 
-@router.post("/", response={201: StoryOut, **WRITE_ERRORS})
+@router.post("/", response={201: StoryOut, **TOKEN_ERRORS})
 def story_create(request, payload: StoryIn):
     """File a story: a draft, submitted for review, or (for editors) published."""
     _refuse_embargo(payload.embargo_until)
@@ -227,7 +211,7 @@ def story_create(request, payload: StoryIn):
     return Status(201, _story_out(article, request, warnings=body.warnings))
 
 
-@router.get("/{story_id}/", response={200: StoryOut, **TOKEN_READ_ERRORS})
+@router.get("/{story_id}/", response={200: StoryOut, **TOKEN_ERRORS})
 def story_detail(request, story_id: int):
     """A story's latest revision, draft or not, for those who may edit it; others see
     only a live, public story as readers do."""
@@ -239,7 +223,7 @@ def story_detail(request, story_id: int):
     raise HttpError(404, "No such story.")
 
 
-@router.patch("/{story_id}/", response={200: StoryOut, **WRITE_ERRORS})
+@router.patch("/{story_id}/", response={200: StoryOut, **TOKEN_ERRORS})
 def story_update(request, story_id: int, payload: StoryPatch):
     """Save a new revision with the fields sent; `publish` or `submit_for_review` it."""
     sent = payload.model_dump(exclude_unset=True)

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from dateline.edge.memory import RestrictionsFromMemory, lineage
+from dateline.core.tree import lineage
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.text import count_words
@@ -36,7 +36,7 @@ def paginate(request, cards, per_page: int = CARDS_PER_PAGE):
     return page
 
 
-class HomePage(RestrictionsFromMemory, RoutablePageMixin, Page):
+class HomePage(RoutablePageMixin, Page):
     """The front page: the lead story, then the latest from every section. Also serves tags."""
 
     max_count = 1
@@ -62,7 +62,7 @@ class HomePage(RestrictionsFromMemory, RoutablePageMixin, Page):
         )
 
 
-class SectionPage(RestrictionsFromMemory, Page):
+class SectionPage(Page):
     """A section of the paper ("World"): lists its articles, newest first."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
@@ -78,7 +78,7 @@ class SectionPage(RestrictionsFromMemory, Page):
         return context
 
 
-class AuthorIndexPage(RestrictionsFromMemory, Page):
+class AuthorIndexPage(Page):
     """/authors/: everyone who writes for the paper."""
 
     max_count = 1
@@ -92,7 +92,7 @@ class AuthorIndexPage(RestrictionsFromMemory, Page):
         return context
 
 
-class AuthorPage(RestrictionsFromMemory, Page):
+class AuthorPage(Page):
     """An author's profile (the page title is their name) and their articles."""
 
     role = models.CharField(max_length=120, blank=True, help_text='For example "Europe editor".')
@@ -156,7 +156,7 @@ class AuthorPage(RestrictionsFromMemory, Page):
         return context
 
 
-class StandardPage(RestrictionsFromMemory, Page):
+class StandardPage(Page):
     """A plain page: "About us", "Corrections policy", "Contact"."""
 
     standfirst = models.TextField(blank=True, max_length=600)
@@ -175,7 +175,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(RestrictionsFromMemory, Page):
+class ArticlePage(Page):
     """A news story. Its section is the SectionPage it lives under."""
 
     class CommentsMode(models.TextChoices):

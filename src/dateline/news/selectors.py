@@ -20,6 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 CARD_IMAGE = "fill-640x360"
+# Every width a card's picture comes in (components/card.html's srcset), loaded with it.
+CARD_IMAGE_WIDTHS = (CARD_IMAGE, "fill-320x180", "fill-960x540")
 AUTHOR_PHOTO = "fill-160x160"
 LATEST_PER_SECTION = 4
 
@@ -33,7 +35,7 @@ def article_cards(queryset: QuerySet | None = None) -> QuerySet:
     ArticlePage = _model("ArticlePage")
     ArticleAuthor = _model("ArticleAuthor")
     queryset = ArticlePage.objects.all() if queryset is None else queryset
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_WIDTHS)
     return (
         queryset.live()
         .public()
@@ -134,8 +136,15 @@ def related_articles(article) -> tuple[list, bool]:
     """Up to three stories to show under an article, and whether they were chosen by tag.
 
     The editor's picks when there are any, else the newest stories sharing a tag (which
-    any new publication can change).
+    any new publication can change). Kept on the article: the fragment that shows them
+    and its rule (dateline.edge.dependencies) read the same cards.
     """
+    if "related_articles" not in article.__dict__:
+        article.__dict__["related_articles"] = _related_articles(article)
+    return article.__dict__["related_articles"]
+
+
+def _related_articles(article) -> tuple[list, bool]:
     ArticlePage = _model("ArticlePage")
     related_ids = [link.related_id for link in article.related_links.all()]
     if related_ids:

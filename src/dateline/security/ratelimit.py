@@ -3,7 +3,7 @@ workers and nodes, incremented atomically.
 
 `dateline serve` runs several worker processes, and a larger site several nodes. A
 counter in each process's memory let one address post 5 comments per worker instead of
-5 in all (decision 0009). So the count lives where every worker sees it:
+5 in all (decision 0010). So the count lives where every worker sees it:
 
 - with Redis (the default cache is django-redis, i.e. REDIS_URL is set): one MULTI of
   `SET key 0 EX window NX`, `INCR key`, `TTL key`; shared by every node;

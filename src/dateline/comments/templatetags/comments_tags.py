@@ -1,12 +1,10 @@
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from dateline.comments import selectors
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
-from dateline.core.fragments import Rendered, cached_fragment
-from dateline.edge import keys as surrogate
+from dateline.edge.fragments import fragment
 
 register = template.Library()
 
@@ -33,11 +31,10 @@ def comment_region(context, article) -> dict:
 
 @register.simple_tag(takes_context=True)
 def comment_threads(context, article, policy):
-    """The heading, sort links and one page of threads, kept until a comment changes.
+    """The heading, sort links and one page of threads.
 
-    Only `?comments=newest` and `?cpage=N` change it. Every change to a published
-    comment purges the article's surrogate key, which re-renders the fragment; whether
-    comments are open (reply links) is part of its name.
+    Only `?comments=newest` and `?cpage=N` change it, and whether comments are open
+    (reply links).
     """
     request = context["request"]
     try:
@@ -46,9 +43,9 @@ def comment_threads(context, article, policy):
         number = 1
     sort = request.GET.get("comments", "oldest")
 
-    def render() -> Rendered:
+    def render() -> str:
         page = selectors.comment_page(article, sort=sort, number=number)
-        html = render_to_string(
+        return render_to_string(
             "comments/threads.html",
             {
                 "comment_page": page,
@@ -58,12 +55,10 @@ def comment_threads(context, article, policy):
             },
             request,
         )
-        return Rendered(html, depends_on=frozenset({surrogate.page_key(article.pk)}))
 
-    if getattr(request, "is_preview", False):
-        return mark_safe(render().html)
-    name = f"comments:{request.get_host()}:{article.pk}:{sort}:{number}:{policy.is_open}"
-    return cached_fragment(name, render)
+    return fragment(
+        context, "comment-threads", article, render, variant=(sort, number, policy.is_open)
+    )
 
 
 @register.simple_tag

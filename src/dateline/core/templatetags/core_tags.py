@@ -1,8 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
 
-from dateline.core.fragments import Rendered, cached_fragment
-from dateline.edge import keys as surrogate
+from dateline.edge.fragments import fragment
 from dateline.news.selectors import navigation_sections
 
 register = template.Library()
@@ -12,24 +11,17 @@ MENU_DEPTH = 3  # top-level pages: the home page's children, as navigation_secti
 
 @register.simple_tag(takes_context=True)
 def sections_nav(context) -> str:
-    """The sections menu, kept until a top-level page or the site's settings change.
-
-    Publishing, unpublishing or deleting a top-level page purges ``settings``; moving
-    or renaming any page purges ``all``. The current page only sets aria-current.
-    """
+    """The sections menu; the current page only sets aria-current."""
     request, page = context.get("request"), context.get("page")
 
-    def render() -> Rendered:
-        html = render_to_string(
+    def render() -> str:
+        return render_to_string(
             "components/sections_nav.html",
             {"nav_sections": navigation_sections(), "page": page},
             request,
         )
-        return Rendered(html, depends_on=frozenset({surrogate.SETTINGS}))
 
-    if request is None or getattr(request, "is_preview", False):  # the bare 500 page
-        return render().html
-    return cached_fragment(f"nav:{request.get_host()}:{_current_in_menu(page)}", render)
+    return fragment(context, "sections-menu", None, render, variant=(_current_in_menu(page),))
 
 
 def _current_in_menu(page) -> str:

@@ -3,11 +3,10 @@ from datetime import UTC
 from django import template
 from django.template.loader import render_to_string
 
-from dateline.core.fragments import Rendered, cached_fragment, page_keys
 from dateline.discovery.head import page_head
 from dateline.discovery.sharing import share_links
 from dateline.discovery.structured_data import json_ld_script
-from dateline.edge import keys as surrogate
+from dateline.edge.fragments import fragment
 
 register = template.Library()
 
@@ -24,26 +23,22 @@ def _render_head(context) -> str:
 def discovery_head(context) -> str:
     """Canonical URL, feed autodiscovery, OpenGraph/Twitter cards and page JSON-LD.
 
-    An article's is kept until the article, its section, an author or the site's
-    settings change; its comments are not in it (the other pages' heads are cheap or
-    list content).
+    An article's is kept as a fragment (the other pages' heads are cheap or list content).
     """
     from dateline.news.models import ArticlePage
 
     page, request = context.get("page"), context["request"]
-    if not isinstance(page, ArticlePage) or getattr(request, "is_preview", False):
+    if not isinstance(page, ArticlePage):
         return _render_head(context)
-
-    def render() -> Rendered:
-        html = _render_head(context)
-        shown = page_keys([page, page.section, *page.byline])  # none of their comments
-        return Rendered(html, depends_on=surrogate.as_content_keys(shown) | {surrogate.SETTINGS})
-
-    # The canonical URL (and so the head) changes with the host, path and ?page=.
+    # The canonical URL (and so the head) changes with the path and ?page=.
     page_number = request.GET.get("page", "")
     page_number = page_number if page_number.isdigit() and int(page_number) > 1 else ""
-    return cached_fragment(
-        f"head:{request.get_host()}:{page.pk}:{request.path}:{page_number}", render
+    return fragment(
+        context,
+        "article-head",
+        page,
+        lambda: _render_head(context),
+        variant=(request.path, page_number),
     )
 
 

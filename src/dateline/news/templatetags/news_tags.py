@@ -1,104 +1,86 @@
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from wagtail.images.models import Filter, ResponsiveImage
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from dateline.core.fragments import Rendered, cached_fragment, page_keys
+from dateline.comments.selectors import approved_comment_count
 from dateline.discovery.structured_data import article_json_ld, json_ld_script
-from dateline.edge import keys as surrogate
+from dateline.edge.fragments import fragment
 from dateline.news import selectors
 
 register = template.Library()
 
 
-def _article_fragment(context, name: str, article, render) -> str:
-    """An article's fragment from the store; rendered afresh in a preview (unsaved content)."""
-    request = context["request"]
-    if getattr(request, "is_preview", False):
-        return mark_safe(render().html)
-    return cached_fragment(f"{name}:{request.get_host()}:{article.pk}", render)
-
-
 @register.simple_tag(takes_context=True)
 def article_structured_data(context, article):
-    request = context["request"]
+    """The story's NewsArticle JSON-LD."""
 
-    def render() -> Rendered:
+    def render() -> str:
         comment_count = context.get("comment_count")
         if comment_count is None:
-            from dateline.comments.selectors import approved_comment_count
-
             comment_count = approved_comment_count(article)  # memoised: the page shows it too
-        data = article_json_ld(article, request, comment_count=comment_count)
-        # Approving or removing a comment purges the article's own key, like an edit.
-        shown = page_keys([article, *article.sections, *article.byline])
-        return Rendered(json_ld_script(data), depends_on=shown | {surrogate.SETTINGS})
+        return json_ld_script(
+            article_json_ld(article, context["request"], comment_count=comment_count)
+        )
 
-    return _article_fragment(context, "json-ld", article, render)
+    return fragment(context, "article-json-ld", article, render)
 
 
-def _article_part(
-    context, article, part: str, *, depends_on=frozenset(), shows_comments: bool = False
-) -> str:
-    """components/article_<part>.html for this article, as a fragment.
+def _article_part(context, article, part: str) -> str:
+    """components/article_<part>.html for this article, as the fragment article-<part>."""
 
-    It always shows the article and the pages it carries (section, byline), so their
-    keys are sent, and any change to them re-renders it; a comment approved or removed
-    re-renders only a part that shows comments (the count in the header).
-    """
-
-    def render() -> Rendered:
-        html = render_to_string(
+    def render() -> str:
+        return render_to_string(
             f"components/article_{part}.html", {"page": article}, context["request"]
         )
-        shows = frozenset(surrogate.keys_for_context({"page": article}))
-        return Rendered(
-            html, shows=shows, depends_on=frozenset(depends_on), shows_comments=shows_comments
-        )
 
-    return _article_fragment(context, part, article, render)
+    return fragment(context, f"article-{part}", article, render)
 
 
 @register.simple_tag(takes_context=True)
 def article_header(context, article):
     """Section, headline, standfirst, byline, dates and the comment count link."""
-    return _article_part(context, article, "header", shows_comments=True)
+    return _article_part(context, article, "header")
 
 
 @register.simple_tag(takes_context=True)
 def article_body(context, article):
-    """The lead picture and the body, kept until the article is published again."""
+    """The lead picture and the body."""
     return _article_part(context, article, "body")
 
 
 @register.simple_tag(takes_context=True)
 def article_footer(context, article):
     """Topic links, share links and the site's social links."""
-    return _article_part(context, article, "footer", depends_on={surrogate.SETTINGS})
+    return _article_part(context, article, "footer")
 
 
 @register.simple_tag(takes_context=True)
 def related_stories(context, article):
-    """The "Related stories" cards under an article, kept until one of them changes."""
-    request = context["request"]
+    """The "Related stories" cards under an article."""
 
-    def render() -> Rendered:
-        related, by_tag = selectors.related_articles(article)
-        html = render_to_string(
-            "components/related_stories.html", {"related_articles": related}, request
-        )
-        authors = [author for card in related for author in card.byline]
-        # The story's tags and picks choose the cards, its comments do not.
-        depends_on = surrogate.as_content_keys(page_keys([article])) | page_keys(authors)
-        if by_tag:
-            depends_on |= {surrogate.LISTING}  # any new story may share the tag
-        return Rendered(
-            html,
-            # What EdgeMiddleware found when the cards were in the page's context.
-            shows=frozenset(surrogate.keys_for_context({"related_articles": related})),
-            depends_on=depends_on,
+    def render() -> str:
+        related, _chosen_by_tag = selectors.related_articles(article)
+        return render_to_string(
+            "components/related_stories.html", {"related_articles": related}, context["request"]
         )
 
-    return _article_fragment(context, "related", article, render)
+    return fragment(context, "related-stories", article, render)
+
+
+@register.simple_tag
+def image_in_widths(image, specs: str, **attrs):
+    """An <img> whose srcset offers `specs` ("fill-{640x360,320x180,960x540}"; the first is
+    the src), each width once. Wagtail's srcset_image never enlarges a picture, so a small
+    original gives several specs the same width: HTML allows one candidate per width."""
+    if not image:
+        return ""
+    by_width = {}
+    for spec, rendition in get_renditions_or_not_found(image, Filter.expand_spec(specs)).items():
+        by_width.setdefault(rendition.width, (spec, rendition))
+    if len(by_width) == 1:
+        attrs.pop("sizes", None)  # one width: no srcset, and sizes needs one
+    return ResponsiveImage(dict(by_width.values()), attrs)
 
 
 @register.simple_tag(takes_context=True)

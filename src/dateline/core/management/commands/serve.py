@@ -18,7 +18,7 @@ from dateline.core.deploy import production_problems
 
 def collect_static_if_changed() -> None:
     """Run collectstatic only when a source file changed: it takes a while on a small box."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(settings.STORAGES["staticfiles"]["BACKEND"].encode())
     for finder in finders.get_finders():
         for path, storage in finder.list(ignore_patterns=[]):
             stat = os.stat(storage.path(path))
@@ -64,8 +64,8 @@ class Command(BaseCommand):
             "--backlog", "4096",
             "--backpressure", str(streams_per_worker + 256),
             "--no-ws",
-            "--static-path-route", settings.STATIC_URL.rstrip("/"),
-            "--static-path-mount", str(settings.STATIC_ROOT),
+            # Static files are served by dateline.edge.static (compressed, hashed names
+            # immutable); uploads and renditions straight from the media folder.
             "--static-path-route", settings.MEDIA_URL.rstrip("/"),
             "--static-path-mount", str(settings.MEDIA_ROOT),
             "dateline.rsgi:application",

@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 from dateline.comments.demo import seed_demo_comments
 from dateline.live.demo import build_demo_live_blog
 from dateline.news.demo import build_demo
+from dateline.newsletters.demo import seed_demo_newsletters
+from dateline.wire.demo import build_demo_wire
 
 
 class Command(BaseCommand):
@@ -13,6 +15,8 @@ class Command(BaseCommand):
         articles = build_demo()
         seed_demo_comments(articles)
         build_demo_live_blog()
+        seed_demo_newsletters()
+        build_demo_wire()
         # Index now rather than wait for the task worker, so search works at once.
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(articles)} articles."))

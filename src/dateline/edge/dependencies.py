@@ -1,0 +1,235 @@
+"""What everything the edge keeps shows, and so which changes make it old: every rule here.
+
+The edge keeps whole responses (the page cache, dateline.edge.wsgi), rendered pieces of
+pages (dateline.edge.fragments) and, in each worker, rows and routes
+(dateline.edge.memory, dateline.edge.routing). Each is stamped with the purge counters of
+what it depends on, and a response names what it shows in its ``Surrogate-Key`` header
+so that a CDN can purge it too. This module is the one place that says what those are;
+dateline.edge.invalidation says which change purges what, and dateline.edge.keys names
+the keys.
+
+The rules are written in a reader's terms, not in keys:
+
+- ``shows(*pages)``: it shows these pages (a headline, a card, a byline) but none of
+  their comments: approving a comment leaves it alone.
+- ``shows_with_comments(*pages)``: it shows these pages and something of their comments
+  (a count, the threads): a comment approved or removed changes it too.
+- ``SITE_SETTINGS``: the site's settings and its menu of top-level sections.
+- ``NEW_STORIES``: any story published anywhere may belong in it (related stories chosen
+  by tag). Checked before it is used again, but not sent: a CDN or the page cache would
+  otherwise drop every article on every publication.
+
+Everything kept also goes when everything is purged (a page moved or renamed, a site or
+a view restriction changed).
+
+Adding a field of the article to its header needs nothing here. Showing another page in
+it (a series, a desk) means naming that page in `article_header` below.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from dateline.edge import keys
+from dateline.news.selectors import related_articles
+
+
+@dataclass(frozen=True)
+class Depends:
+    """What a kept thing depends on: ``sent`` in the ``Surrogate-Key`` of every response
+    that shows it, ``stamped`` checked before it is used again."""
+
+    sent: frozenset[str] = frozenset()
+    stamped: frozenset[str] = frozenset()
+
+    def __or__(self, other: "Depends") -> "Depends":
+        return Depends(self.sent | other.sent, self.stamped | other.stamped)
+
+    @property
+    def checked(self) -> frozenset[str]:
+        """The keys whose counters it is stamped with: its own, and ``all``."""
+        return self.stamped | {keys.ALL}
+
+
+def _page_keys(pages: Iterable) -> frozenset[str]:
+    return frozenset(keys.page_key(page.pk) for page in pages if page is not None and page.pk)
+
+
+def shows(*pages) -> Depends:
+    """It shows these pages, but none of their comments."""
+    shown = _page_keys(pages)
+    return Depends(sent=shown, stamped=frozenset(keys.as_content_keys(shown)))
+
+
+def shows_with_comments(*pages) -> Depends:
+    """It shows these pages and something of their comments (a count, the threads)."""
+    shown = _page_keys(pages)
+    return Depends(sent=shown, stamped=shown)
+
+
+SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys.SETTINGS}))
+NEW_STORIES = Depends(stamped=frozenset({keys.LISTING}))
+
+
+# Fragments of reader pages (dateline.edge.fragments), by the name their template tag uses.
+
+
+def article_header(article) -> Depends:
+    """Section, headline, standfirst, byline, dates and the comment count."""
+    return shows_with_comments(article) | shows(article.section, *article.byline)
+
+
+def article_body(article) -> Depends:
+    """The lead picture, the dateline and the body (its pictures and links included:
+    changing a picture or deleting a linked page purges the article, see invalidation)."""
+    return shows(article)
+
+
+def article_footer(article) -> Depends:
+    """Topic links, share links and the site's social links."""
+    return shows(article) | SITE_SETTINGS
+
+
+def article_structured_data(article) -> Depends:
+    """The JSON-LD: headline, section trail, authors, publisher and the comment count."""
+    return shows_with_comments(article) | shows(*article.sections, *article.byline) | SITE_SETTINGS
+
+
+def article_head(article) -> Depends:
+    """Canonical link, feed links, OpenGraph and Twitter cards: no comment count."""
+    return shows(article, article.section, *article.byline) | SITE_SETTINGS
+
+
+def related_stories(article) -> Depends:
+    """Up to three cards with their comment counts, chosen by the story's own picks and
+    tags; chosen by tag, any new story may take a place."""
+    cards, chosen_by_tag = related_articles(article)  # the cards the fragment rendered
+    sections = [card.section for card in cards]
+    authors = [author for card in cards for author in card.byline]
+    depends = shows_with_comments(*cards) | shows(*sections, *authors) | shows(article)
+    if chosen_by_tag:
+        depends |= NEW_STORIES
+    return depends
+
+
+def comment_threads(article) -> Depends:
+    """The heading, the sort links and one page of an article's threads."""
+    return shows_with_comments(article)
+
+
+def sections_menu(_site=None) -> Depends:
+    """The sections menu: publishing or unpublishing a top-level page purges the settings."""
+    return SITE_SETTINGS
+
+
+FRAGMENTS: dict[str, Callable[..., Depends]] = {
+    "article-header": article_header,
+    "article-body": article_body,
+    "article-footer": article_footer,
+    "article-json-ld": article_structured_data,
+    "article-head": article_head,
+    "related-stories": related_stories,
+    "comment-threads": comment_threads,
+    "sections-menu": sections_menu,
+}
+
+
+# What each worker keeps (dateline.edge.memory, dateline.edge.routing).
+
+
+def page_row(page_id: int) -> Depends:
+    """A page's row, and the route that finds it: everything of the page but its comments
+    (a move or rename purges everything)."""
+    return Depends(stamped=frozenset({keys.content_key(page_id)}))
+
+
+# A site setting: any save of a setting purges the settings.
+SITE_SETTING = SITE_SETTINGS
+# Which paths carry a view restriction or are aliases: a page published (the only way a
+# page starts being served) purges the listings; a restriction saved purges everything.
+VIEW_RESTRICTIONS = NEW_STORIES
+# Which site answers a host: any change to a site purges everything.
+SITES = Depends()
+
+
+# Whole responses (dateline.edge.middleware; the page cache stores what they name).
+
+DEFAULT_DETAIL_PAGE_MODELS = ("news.ArticlePage",)
+
+
+def served_page(page) -> set[str]:
+    """The page a response is: itself, its kind (``article-12``), and ``listing`` for a
+    page that lists others (home, sections, authors, tags): any publication changes it."""
+    served = {keys.page_key(page.pk), keys.kind_key(page)}
+    detail = getattr(settings, "EDGE_DETAIL_PAGE_MODELS", DEFAULT_DETAIL_PAGE_MODELS)
+    if page._meta.label not in detail:
+        served.add(keys.LISTING)
+    return served
+
+
+def pages_in(value, depth: int = 0) -> Iterator[Page]:
+    """Pages found in a template context value: itself, a list of them, a paginated page,
+    a dict of them, and the pages they carry in their cached properties (section, byline)."""
+    if depth > 3:
+        return
+    if isinstance(value, Page):
+        yield value
+        if depth < 2:
+            for cached in value.__dict__.values():
+                if isinstance(cached, Page | list | tuple):
+                    yield from pages_in(cached, depth + 2)
+    elif isinstance(value, PaginatorPage):
+        yield from pages_in(value.object_list, depth + 1)
+    elif isinstance(value, QuerySet):
+        # Only what the template actually evaluated; never run a query here.
+        if value._result_cache is not None:
+            yield from pages_in(value._result_cache, depth + 1)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from pages_in(item, depth + 1)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from pages_in(item, depth + 1)
+
+
+PAGE_URL_ARGUMENTS = ("article_id", "page_id")
+
+
+def _pages_addressed(request) -> set[str]:
+    """A view addressed by a page's id (``/comments/article/12/``) shows that page."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return set()
+    found = set()
+    for name in PAGE_URL_ARGUMENTS:
+        value = match.kwargs.get(name)
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            found.add(keys.page_key(int(value)))
+    return found
+
+
+def response_keys(collected: set[str], request, response) -> set[str]:
+    """Everything a response depends on, for its ``Surrogate-Key``: what its page and
+    fragments named while it rendered, every page in its template context, a page its URL
+    names; ``listing`` when it shows no page of its own (feeds, sitemaps, not-found pages,
+    search), and the site's chrome (``settings``) always."""
+    found = set(collected)
+    context = getattr(response, "context_data", None)
+    if isinstance(context, dict):
+        found |= {
+            keys.page_key(page.pk)
+            for value in context.values()
+            for page in pages_in(value)
+            if page.pk
+        }
+    found |= _pages_addressed(request)
+    if not any(key.startswith(keys.PAGE_PREFIX) for key in found):
+        found.add(keys.LISTING)
+    found.add(keys.SETTINGS)
+    if existing := response.get("Surrogate-Key"):
+        found.update(existing.split())
+    return found

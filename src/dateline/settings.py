@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.edge",
     "dateline.importers",
+    "dateline.live",
     "dateline.newsletters",
     "dateline.api",
     "dateline.wire",
@@ -528,3 +529,11 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Live coverage (dateline.live): live readers one node holds (shared among the server's
+# workers); past it a reader is answered 503 + Retry-After and polls instead.
+LIVE_MAX_STREAMS = int(os.environ.get("DATELINE_LIVE_MAX_STREAMS", "20000"))
+# Django's own copy of a stream (development, tests; `dateline serve` holds streams in its
+# event loop instead) holds a thread per reader, so it ends after this long and the
+# browser reconnects where it was; in tests, soon enough not to outlive the test.
+LIVE_FALLBACK_STREAM_SECONDS = 3 if TESTING else 25

@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", include("dateline.search.urls")),
     path("api/v1/", api.urls),
     path("comments/", include("dateline.comments.urls")),
+    path("live/", include("dateline.live.urls")),
     path("newsletters/", include("dateline.newsletters.urls")),
 ]
 

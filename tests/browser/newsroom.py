@@ -10,8 +10,10 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from dateline.core.models import SiteSettings
+from dateline.live.models import LiveBlogPage
 from dateline.news.builders import body_blocks, demo_image
 from dateline.news.models import ArticlePage
+from tests.live.factories import live_blog_with_entries
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 SMALL_PICTURE = (800, 450)
@@ -26,6 +28,8 @@ class Newsroom:
     tag: str = "/tags/diplomacy/"
     author: str = "/authors/ana-ribeiro/"
     missing: str = "/no-such-story/"
+    live_blog: LiveBlogPage | None = None
+    ended_live_blog: LiveBlogPage | None = None
 
     @property
     def article(self) -> str:
@@ -40,6 +44,8 @@ class Newsroom:
             "tag": self.tag,
             "author": self.author,
             "404": self.missing,
+            "live blog": self.live_blog.url,
+            "ended live blog": self.ended_live_blog.url,
         }
 
 
@@ -122,4 +128,18 @@ def build_newsroom() -> Newsroom:
             body=_story(headline),
             published_at=now - timedelta(hours=hours),
         )
-    return Newsroom(lead=lead)
+    # Older than every story above, so the listings those pages check stay as they were.
+    live_blog = live_blog_with_entries(
+        section=world,
+        authors=[ana, tom],
+        title="Geneva talks: live",
+        published_at=now - timedelta(days=3),
+    )
+    ended = live_blog_with_entries(
+        section=world,
+        authors=[ana],
+        title="Harbour strike: as it happened",
+        ended=True,
+        published_at=now - timedelta(days=4),
+    )
+    return Newsroom(lead=lead, live_blog=live_blog, ended_live_blog=ended)

@@ -64,10 +64,10 @@ def test_a_section_lists_its_own_stories_and_is_marked_current_in_the_navigation
             "aria-current", ANY_VALUE
         )
         headlines = page.locator(".card-headline")
-        expect(headlines).to_have_count(6)
+        expect(headlines).to_have_count(8)  # six stories and two live blogs
         expect(headlines.first).to_have_text(newsroom.lead.title)
         expect(page.get_by_text("Telescope spots water vapour")).to_have_count(0)
-        expect(page.get_by_role("link", name=re.compile("^Continue Reading"))).to_have_count(6)
+        expect(page.get_by_role("link", name=re.compile("^Continue Reading"))).to_have_count(8)
         tab.screenshot("section")
 
         nav.get_by_role("link", name="Science").click()

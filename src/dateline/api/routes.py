@@ -14,6 +14,7 @@ from dateline.api import errors
 ROUTERS = [
     ("/", "dateline.discovery.api.router"),  # articles, sections, authors (public)
     ("/stories/", "dateline.news.api.router"),  # filing and editing stories (token)
+    ("/live/", "dateline.live.api.router"),  # live blogs and their entries (token)
     ("/wire/", "dateline.wire.api.router"),  # agency wire items (token)
 ]
 

@@ -15,6 +15,9 @@ dateline.edge.invalidation):
 - ``content-<id>``: never sent. Purged with ``page-<id>`` by every change to the page
   except to its comments; what is kept of a page that shows none of its comments
   is stamped with it, so a comment approved re-renders only the parts that show comments.
+- ``live-<id>``: never sent either. Bumped by every event in a page's live event log
+  (dateline.live): each server process watches the counters of the pages its readers
+  follow and reads new events once for all of them.
 """
 
 from collections.abc import Iterable, Iterator
@@ -26,6 +29,7 @@ SETTINGS = "settings"
 ALL = "all"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
+LIVE_PREFIX = "live-"
 
 _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", default=None)
 
@@ -36,6 +40,10 @@ def page_key(page_id: int) -> str:
 
 def content_key(page_id: int) -> str:
     return f"{CONTENT_PREFIX}{page_id}"
+
+
+def live_key(page_id: int) -> str:
+    return f"{LIVE_PREFIX}{page_id}"
 
 
 def with_content_keys(keys: Iterable[str]) -> set[str]:

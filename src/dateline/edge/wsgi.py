@@ -89,27 +89,30 @@ class PageCache:
 
     # The hot path: keep it short.
     def __call__(self, environ, start_response):
+        answer = self.hit(environ, start_response)
+        if answer is not None:
+            return answer
+        if self._bypassed(environ):
+            return self.application(environ, start_response)
+        return self._miss(environ, start_response)
+
+    def hit(self, environ, start_response):
+        """The stored answer (a list of bytes) when it is current, else None: Django must run.
+
+        The server's front (dateline.edge.front) calls this in its event loop and hands
+        misses to a thread.
+        """
         # Every response carries a request id; Django, below, logs and sends the same one.
         environ["HTTP_X_REQUEST_ID"] = request_id_for(environ.get("HTTP_X_REQUEST_ID"))
-        method = environ["REQUEST_METHOD"]
-        path = environ.get("PATH_INFO", "/")
-        if (
-            (method != "GET" and method != "HEAD")
-            or path.startswith(self.bypass_prefixes)
-            or "HTTP_AUTHORIZATION" in environ
-        ):
-            return self.application(environ, start_response)
-        cookie = environ.get("HTTP_COOKIE")
-        if cookie and any(name in cookie for name in self.bypass_cookies):
-            return self.application(environ, start_response)
-
+        if self._bypassed(environ):
+            return None
         # Keyed by the site that answers the host, not the Host header (dateline.edge.sites).
         site = self.sites.known(environ)
         if site:
             backend = self.backend
             entry = backend.pages.get(
                 f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
-                f"{site}{path}?{environ.get('QUERY_STRING', '')}"
+                f"{site}{environ.get('PATH_INFO', '/')}?{environ.get('QUERY_STRING', '')}"
             )  # the same as _key(), written out: this is the hot path
             now = time.time()
             if (
@@ -118,7 +121,19 @@ class PageCache:
                 and backend.generations.is_current(entry.stamps)
             ):
                 return self._respond(entry, environ, start_response, now, "HIT")
-        return self._miss(environ, start_response)
+        return None
+
+    def _bypassed(self, environ) -> bool:
+        """A request the cache never answers: writes, the admin, signed-in readers."""
+        method = environ["REQUEST_METHOD"]
+        if (
+            (method != "GET" and method != "HEAD")
+            or environ.get("PATH_INFO", "/").startswith(self.bypass_prefixes)
+            or "HTTP_AUTHORIZATION" in environ
+        ):
+            return True
+        cookie = environ.get("HTTP_COOKIE")
+        return bool(cookie and any(name in cookie for name in self.bypass_cookies))
 
     @staticmethod
     def _key(environ, site: str, path: str) -> str:

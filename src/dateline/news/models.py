@@ -70,7 +70,7 @@ class SectionPage(Page):
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
 
     parent_page_types = ["news.HomePage", "news.SectionPage"]
-    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "live.LiveBlogPage", "news.SectionPage"]
     template = "pages/section_page.html"
     allowed_http_methods = READER_HTTP_METHODS
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -1,6 +1,7 @@
 """`dateline serve`: the production server (granian) plus the background task worker."""
 
 import hashlib
+import math
 import os
 import signal
 import subprocess
@@ -49,24 +50,30 @@ class Command(BaseCommand):
         collect_static_if_changed()
         settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
 
+        # RSGI: page-cache hits and live streams in each worker's event loop, the rest on
+        # Django's WSGI handler in a thread pool (dateline.edge.front). Each worker takes
+        # its share of the live readers plus room for ordinary requests.
+        streams_per_worker = math.ceil(settings.LIVE_MAX_STREAMS / workers)
         server = [
             sys.executable, "-m", "granian",
-            "--interface", "wsgi",
+            "--interface", "rsgi",
+            "--loop", "uvloop",
             "--host", host,
             "--port", str(port),
             "--workers", str(workers),
-            "--blocking-threads", "1",
-            "--backpressure", "64",
+            "--backlog", "4096",
+            "--backpressure", str(streams_per_worker + 256),
             "--no-ws",
             # Static files are served by dateline.edge.static (compressed, hashed names
             # immutable); uploads and renditions straight from the media folder.
             "--static-path-route", settings.MEDIA_URL.rstrip("/"),
             "--static-path-mount", str(settings.MEDIA_ROOT),
-            "dateline.wsgi:application",
+            "dateline.rsgi:application",
         ]  # fmt: skip
         # Our own interpreter running granian and our own commands; the arguments come
         # from the command line's typed options and settings, and no shell is involved.
-        children = [subprocess.Popen(server)]  # noqa: S603
+        environment = {**os.environ, "DATELINE_SERVE_WORKERS": str(workers)}
+        children = [subprocess.Popen(server, env=environment)]  # noqa: S603
         if not no_worker:
             worker = [sys.executable, "-m", "dateline.cli", "db_worker", "--interval", "0.5"]
             scheduler = [sys.executable, "-m", "dateline.cli", "scheduler"]

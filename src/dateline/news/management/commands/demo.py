@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from dateline.comments.demo import seed_demo_comments
+from dateline.live.demo import build_demo_live_blog
 from dateline.news.demo import build_demo
 from dateline.newsletters.demo import seed_demo_newsletters
 from dateline.wire.demo import build_demo_wire
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         articles = build_demo()
         seed_demo_comments(articles)
+        build_demo_live_blog()
         seed_demo_newsletters()
         build_demo_wire()
         # Index now rather than wait for the task worker, so search works at once.

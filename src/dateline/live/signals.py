@@ -1,0 +1,21 @@
+"""An article's comments changed: tell its open pages about the newly visible ones."""
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def on_comments_changed(sender, article_id, **kwargs):
+    from dateline.live.services import live_comments_announce
+
+    try:
+        live_comments_announce(article_id=article_id)
+    except Exception:
+        # Readers see the comment on their next load; the moderator's action stands.
+        logger.exception("Could not announce the new comments of article %s", article_id)
+
+
+def connect() -> None:
+    from dateline.comments.signals import comments_changed
+
+    comments_changed.connect(on_comments_changed, dispatch_uid="live-comments-changed")

@@ -95,7 +95,7 @@ class Stream:
     """A reader's EventSource, spoken over a plain socket."""
 
     def __init__(self, server: Server, *, last_event_id: int | None = None, after: int = 0):
-        self.socket = socket.create_connection(("127.0.0.1", server.port), timeout=15)
+        self.socket = socket.create_connection(("127.0.0.1", server.port), timeout=30)
         request = f"GET /live/{server.content['blog']}/stream/?after={after} HTTP/1.1\r\n"
         request += "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n"
         if last_event_id is not None:
@@ -109,7 +109,7 @@ class Stream:
         self.status = int(lines[0].split()[1])
         self.headers = dict(line.lower().split(": ", 1) for line in lines[1:])
 
-    def events(self, count: int, *, timeout: float = 15) -> list[tuple[int, str, dict]]:
+    def events(self, count: int, *, timeout: float = 30) -> list[tuple[int, str, dict]]:
         """The next `count` events (chunked transfer framing is skipped over)."""
         found: list[tuple[int, str, dict]] = []
         deadline = time.monotonic() + timeout

@@ -321,9 +321,8 @@ def comment_edit(*, comment: Comment, text: str, editor=None, now=None) -> Comme
         comment.save(update_fields=["text", "html", "link_count", "status", "edited_at"])
         _record(comment, Action.EDIT, phase="moderator" if editor else "writer", actor=editor)
         _record(comment, decision.action, phase=decision.phase, reason=decision.reason)
+        # Announces the change when the comment was or is shown: one purge for the edit.
         _after_decision(comment, decision, previous_status=previous)
-        if previous == Comment.Status.APPROVED:
-            _changed(comment.article_id)
     return comment
 
 

@@ -50,11 +50,15 @@ class Kind:
 # --- the event log ------------------------------------------------------------------
 
 
-def live_event_record(*, page_id: int, kind: str, data: dict) -> LiveEvent:
+def live_event_record(
+    *, page_id: int, kind: str, data: dict, page_changed: bool = True
+) -> LiveEvent:
     """Append an event to the page's log (inside the caller's transaction).
 
     The channel row's counter is incremented first, which holds its lock until commit,
     so two writers number their events one after the other and commit in that order.
+    `page_changed=False` when the page's own purge is someone else's (comments: the
+    comment services' announcement already purges the page).
     """
     # The increment locks the row until commit (PostgreSQL's row lock; SQLite's write
     # transaction), so the next writer reads the number after ours.
@@ -68,7 +72,7 @@ def live_event_record(*, page_id: int, kind: str, data: dict) -> LiveEvent:
         kind=kind,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
     )
-    _announce(page_id)
+    _announce(page_id, page_changed=page_changed)
     return event
 
 
@@ -405,16 +409,16 @@ def live_comments_announce(*, article_id: int) -> int:
     from dateline.comments.models import Comment
 
     since = timezone.now() - COMMENT_WINDOW
+    visible = list(
+        Comment.objects.filter(article_id=article_id, status="approved", created_at__gte=since)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not visible:  # a removal, or old comments (an import): nothing to announce
+        return 0
     with transaction.atomic():
         LiveChannel.objects.get_or_create(page_id=article_id)
         channel = LiveChannel.objects.select_for_update().get(pk=article_id)
-        visible = list(
-            Comment.objects.filter(article_id=article_id, status="approved", created_at__gte=since)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        if not visible:
-            return 0
         announced = set(
             LiveEvent.objects.filter(
                 channel=channel, kind=Kind.COMMENT, created_at__gte=since - COMMENT_WINDOW
@@ -427,5 +431,5 @@ def live_comments_announce(*, article_id: int) -> int:
         from dateline.live.comments import comment_event_data
 
         for data in comment_event_data(article_id, new):
-            live_event_record(page_id=article_id, kind=Kind.COMMENT, data=data)
+            live_event_record(page_id=article_id, kind=Kind.COMMENT, data=data, page_changed=False)
     return len(new)

@@ -5,14 +5,15 @@ import logging
 logger = logging.getLogger(__name__)
 
 
-def on_comments_changed(sender, article_id, **kwargs):
+def on_comments_changed(sender, article_id: int | None = None, article_ids=(), **kwargs):
     from dateline.live.services import live_comments_announce
 
-    try:
-        live_comments_announce(article_id=article_id)
-    except Exception:
-        # Readers see the comment on their next load; the moderator's action stands.
-        logger.exception("Could not announce the new comments of article %s", article_id)
+    for pk in {*article_ids, *(() if article_id is None else (article_id,))}:
+        try:
+            live_comments_announce(article_id=pk)
+        except Exception:
+            # Readers see the comment on their next load; the moderator's action stands.
+            logger.exception("Could not announce the new comments of article %s", pk)
 
 
 def connect() -> None:

@@ -177,7 +177,7 @@ def test_a_section_slug_used_twice_needs_its_path(api, home, reporter):
         ({"title": "Null\x00byte"}, "title"),
         ({"publish": "perhaps"}, "publish"),
         ({"headline": "A typo'd field"}, "headline"),
-        ({"embargo_until": "2030-01-01T06:00:00Z"}, "embargo_until"),
+        ({"embargo_until": "tomorrow at six"}, "embargo_until"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_field(api, politics, editor, ana, change, field):
@@ -199,14 +199,48 @@ def test_a_missing_field_is_named(api, politics, editor):
     assert response.json()["errors"] == [{"field": "standfirst", "message": "Field required"}]
 
 
-def test_an_embargo_is_refused_until_embargoes_exist(api, politics, editor, ana):
+def test_an_embargoed_story_published_now_is_held_until_its_embargo(api, politics, editor, ana):
     response = api.post(
         STORIES,
-        story(authors=["ana-ribeiro"], embargo_until="2030-01-01T06:00:00Z"),
+        story(
+            authors=["ana-ribeiro"],
+            embargo_until="2030-01-01T06:00:00Z",
+            go_live_at="2029-12-31T06:00:00Z",
+            publish=True,
+        ),
+        token=token_for(editor),
+    )
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert data["status"] == "embargoed" and data["url"] is None
+    assert data["embargo_until"] == data["go_live_at"] == "2030-01-01T06:00:00Z"
+    assert not ArticlePage.objects.get(pk=data["id"]).live
+
+
+def test_an_embargo_patched_onto_a_draft_holds_its_publication(api, politics, editor, ana):
+    created = api.post(STORIES, story(authors=["ana-ribeiro"]), token=token_for(editor)).json()
+    response = api.patch(
+        f"{STORIES}{created['id']}/",
+        {"embargo_until": "2030-01-01T06:00:00Z", "publish": True},
+        token=token_for(editor),
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "embargoed"
+    assert not ArticlePage.objects.get(pk=created["id"]).live
+
+
+def test_a_live_story_cannot_be_put_under_embargo(api, politics, editor, ana):
+    created = api.post(
+        STORIES, story(authors=["ana-ribeiro"], publish=True), token=token_for(editor)
+    ).json()
+    response = api.patch(
+        f"{STORIES}{created['id']}/",
+        {"embargo_until": "2030-01-01T06:00:00Z"},
         token=token_for(editor),
     )
     assert response.status_code == 400
-    assert "Embargoes are not available yet" in response.json()["detail"]
+    assert response.json()["errors"][0]["field"] == "embargo_until"
+    assert Revision.objects.filter(object_id=str(created["id"])).count() == 1
 
 
 def test_a_user_without_an_author_page_must_name_the_authors(api, politics, editor):

@@ -24,9 +24,9 @@ from dateline.news.models import ArticlePage
 
 router = Router(auth=token_auth, tags=["stories"])
 
-EMBARGO_UNAVAILABLE = (
-    "Embargoes are not available yet. Hold the story as a draft (publish: false) or "
-    "schedule it with go_live_at."
+EMBARGO_HELP = (
+    "Nothing of the story is public before this time: with `publish` (or when approved in "
+    "review) it is scheduled for then, whatever `go_live_at` says. Refused for a live story."
 )
 
 
@@ -70,7 +70,7 @@ class StoryIn(Schema):
     go_live_at: When | None = Field(
         None, description="Publish at this time (with `publish`, or when approved in review)."
     )
-    embargo_until: When | None = Field(None, description=EMBARGO_UNAVAILABLE)
+    embargo_until: When | None = Field(None, description=EMBARGO_HELP)
     publish: bool = Field(False, description="Publish now (or at `go_live_at`); editors only.")
     submit_for_review: bool = Field(
         False, description='Submit the draft to the "Newsroom review" workflow.'
@@ -90,7 +90,7 @@ class StoryPatch(Schema):
     tags: list[TagName] = Field(None, max_length=30)
     dateline: Place = None
     go_live_at: When | None = None
-    embargo_until: When | None = Field(None, description=EMBARGO_UNAVAILABLE)
+    embargo_until: When | None = Field(None, description=EMBARGO_HELP)
     publish: bool = False
     submit_for_review: bool = False
 
@@ -99,7 +99,7 @@ class StoryOut(Schema):
     id: int
     url: str | None = Field(description="The public page, once the story is live.")
     admin_url: str
-    status: str = Field(description="draft, in_review, scheduled, expired or live.")
+    status: str = Field(description="draft, in_review, scheduled, embargoed, expired or live.")
     has_unpublished_changes: bool
     title: str
     standfirst: str
@@ -109,17 +109,13 @@ class StoryOut(Schema):
     tags: list[str]
     dateline: str
     go_live_at: datetime | None
+    embargo_until: datetime | None
     first_published_at: datetime | None
     last_published_at: datetime | None
     revision_id: int | None
     warnings: list[str] = Field(
         default_factory=list, description="What was left out of body_html, and why."
     )
-
-
-def _refuse_embargo(value) -> None:
-    if value is not None:
-        raise FieldError("embargo_until", EMBARGO_UNAVAILABLE)
 
 
 def _section(reference: str):
@@ -181,6 +177,7 @@ def _story_out(article: ArticlePage, request, *, warnings=(), content=None) -> d
         "tags": [tag.name for tag in content.tags.all()],
         "dateline": content.dateline_place,
         "go_live_at": content.go_live_at,
+        "embargo_until": content.embargo_until,
         "first_published_at": article.first_published_at,
         "last_published_at": article.last_published_at,
         "revision_id": article.latest_revision_id,
@@ -191,7 +188,6 @@ def _story_out(article: ArticlePage, request, *, warnings=(), content=None) -> d
 @router.post("/", response={201: StoryOut, **TOKEN_ERRORS})
 def story_create(request, payload: StoryIn):
     """File a story: a draft, submitted for review, or (for editors) published."""
-    _refuse_embargo(payload.embargo_until)
     section = _section(payload.section)
     authors = _authors(payload.authors, request.user)
     body = body_from_html(payload.body_html)
@@ -205,6 +201,7 @@ def story_create(request, payload: StoryIn):
         tags=_tags(payload.tags),
         dateline_place=payload.dateline,
         go_live_at=payload.go_live_at,
+        embargo_until=payload.embargo_until,
         publish=payload.publish,
         submit_for_review=payload.submit_for_review,
     )
@@ -227,9 +224,12 @@ def story_detail(request, story_id: int):
 def story_update(request, story_id: int, payload: StoryPatch):
     """Save a new revision with the fields sent; `publish` or `submit_for_review` it."""
     sent = payload.model_dump(exclude_unset=True)
-    _refuse_embargo(sent.get("embargo_until"))
     article = _story(story_id)
-    changes = {name: sent[name] for name in ("title", "standfirst", "go_live_at") if name in sent}
+    changes = {
+        name: sent[name]
+        for name in ("title", "standfirst", "go_live_at", "embargo_until")
+        if name in sent
+    }
     if "dateline" in sent:
         changes["dateline_place"] = sent["dateline"]
     warnings = []

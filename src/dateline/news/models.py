@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from dateline.core.http import READER_HTTP_METHODS
 from dateline.core.tree import lineage
+from dateline.desk.embargo import hold_until_embargo
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.text import count_words
@@ -218,6 +219,15 @@ class ArticlePage(Page):
         blank=True,
         help_text="Close comments this many days after publishing. Empty: the site default.",
     )
+    embargo_until = models.DateTimeField(
+        "Embargoed until",
+        null=True,
+        blank=True,
+        help_text=(
+            "Nothing of the story is public before this time: publishing schedules it for "
+            "then (dateline.desk.embargo). Partners can read it through a preview link."
+        ),
+    )
 
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
@@ -241,7 +251,7 @@ class ArticlePage(Page):
         FieldPanel("updated_at"),
         InlinePanel("related_links", heading="Related stories", label="Related story"),
     ]
-    settings_panels = Page.settings_panels + [
+    settings_panels = [FieldPanel("embargo_until"), *Page.settings_panels] + [
         MultiFieldPanel(
             [FieldPanel("comments_mode"), FieldPanel("comments_close_after_days")],
             heading="Comments",
@@ -257,6 +267,15 @@ class ArticlePage(Page):
             "authors", [index.RelatedFields("author", [index.SearchField("title")])]
         ),
     ]
+
+    def clean(self):
+        super().clean()
+        hold_until_embargo(self)
+
+    def minimal_clean(self):
+        # What Wagtail runs instead of clean() when it saves a draft's row.
+        super().minimal_clean()
+        hold_until_embargo(self)
 
     def save(self, *args, **kwargs):
         self.word_count = count_words(self.body)

@@ -19,6 +19,8 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from dateline.desk.embargo import embargo_applies
+
 CARD_IMAGE = "fill-640x360"
 # Every width a card's picture comes in (components/card.html's srcset), loaded with it.
 CARD_IMAGE_WIDTHS = (CARD_IMAGE, "fill-320x180", "fill-960x540")
@@ -180,13 +182,14 @@ def existing_tag_names(names) -> dict:
 
 
 def story_status(article) -> str:
-    """Where a story stands, in one word: draft, in_review, scheduled, expired or live."""
+    """Where a story stands, in one word: draft, in_review, scheduled, embargoed (scheduled
+    for its embargo time), expired or live."""
     if article.live:
         return "live"
     if article.expired:
         return "expired"
     if article.approved_schedule:
-        return "scheduled"
+        return "embargoed" if embargo_applies(article.embargo_until) else "scheduled"
     if article.workflow_in_progress:
         return "in_review"
     return "draft"

@@ -119,13 +119,15 @@ def article_file(
     tags: Iterable[str] = (),
     dateline_place: str = "",
     go_live_at: datetime | None = None,
+    embargo_until: datetime | None = None,
     publish: bool = False,
     submit_for_review: bool = False,
 ) -> ArticlePage:
     """File a new story in `section` as `user`, who may do exactly what the admin allows.
 
     The story is a draft with one revision; `submit_for_review` starts its workflow,
-    `publish` publishes it (scheduled, when `go_live_at` is in the future). Raises
+    `publish` publishes it (scheduled, when `go_live_at` or `embargo_until` is in the
+    future: an embargo holds it until then whatever `go_live_at` says). Raises
     PermissionDenied when the user may not add (or publish) stories there, and
     ValidationError naming the field for content the page would refuse.
     """
@@ -143,6 +145,7 @@ def article_file(
         body=body or [],
         dateline_place=dateline_place,
         go_live_at=go_live_at,
+        embargo_until=embargo_until,
         owner=user,
         live=False,
     )
@@ -157,7 +160,9 @@ def article_file(
     return ArticlePage.objects.get(pk=article.pk)
 
 
-STORY_FIELDS = frozenset({"title", "standfirst", "body", "dateline_place", "go_live_at"})
+STORY_FIELDS = frozenset(
+    {"title", "standfirst", "body", "dateline_place", "go_live_at", "embargo_until"}
+)
 
 
 @transaction.atomic

@@ -407,7 +407,7 @@ def wire_story_create(*, item: WireItem, user, section=None, authors=None) -> Wi
         authors=authors,
         body=body.blocks,
         dateline_place=item.located[:100],
-        go_live_at=item.embargoed_until if item.is_embargoed else None,
+        embargo_until=item.embargoed_until if item.is_embargoed else None,
     )
     for note in wire_notes(item):
         Comment.objects.create(page=article, user=user, text=note, contentpath="title")

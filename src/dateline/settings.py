@@ -240,6 +240,7 @@ TASKS = {
 # Periodic jobs run by `dateline scheduler` (started by `dateline serve`): (command, seconds).
 # Every 10 s: an embargoed story is released within 30 s of its time (dateline.desk.embargo).
 DATELINE_PERIODIC_COMMANDS = [("publish_scheduled", 10)]
+DATELINE_PERIODIC_COMMANDS.append(("fronts_release_pins", 10))  # "keep as lead until 18:00"
 DATELINE_PERIODIC_COMMANDS.append(("comments purge-ips", 86_400))  # IP networks: 90 days
 DATELINE_PERIODIC_COMMANDS.append(("prune_login_events --days 180", 86_400))  # sign-in audit
 DATELINE_PERIODIC_COMMANDS.append(("newsletter tick", 30))  # digests, schedules, resumed sends

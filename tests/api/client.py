@@ -36,3 +36,9 @@ class TokenClient:
         return self._checked(
             self.client.patch(path, data, content_type="application/json", **self._headers(token))
         )
+
+    def put(self, path, body, *, token=None):
+        data = body if isinstance(body, (str, bytes)) else json.dumps(body)
+        return self._checked(
+            self.client.put(path, data, content_type="application/json", **self._headers(token))
+        )

@@ -59,6 +59,9 @@ def public_outputs(newsroom) -> list[str]:
         "/news-sitemap.xml",
         "/search/?q=merger",
         "/search/?q=Acme+Globex&sort=newest",
+        "/corrections/",
+        "/corrections/feed/rss/",
+        "/corrections/feed/atom/",
     ]
     for fmt in ("rss", "atom", "json"):
         outputs += [

@@ -14,6 +14,8 @@ from dateline.api import errors
 ROUTERS = [
     ("/", "dateline.discovery.api.router"),  # articles, sections, authors (public)
     ("/stories/", "dateline.news.api.router"),  # filing and editing stories (token)
+    ("/stories/", "dateline.desk.api.stories"),  # corrections on stories (token)
+    ("/fronts/", "dateline.desk.api.fronts"),  # front page lineups (token)
     ("/live/", "dateline.live.api.router"),  # live blogs and their entries (token)
     ("/wire/", "dateline.wire.api.router"),  # agency wire items (token)
 ]

@@ -64,7 +64,17 @@ class ArticleOut(Schema):
     image_url: str | None
 
 
+class CorrectionOut(Schema):
+    id: int
+    kind: str = Field(description="correction, clarification or editors_note.")
+    text: str
+    published_at: datetime
+
+
 class ArticleDetailOut(ArticleOut):
+    corrections: list[CorrectionOut] = Field(
+        description="Its corrections, clarifications and editor's notes, oldest first."
+    )
     dateline: str
     body_html: str
     body_text: str
@@ -222,6 +232,10 @@ def article_detail(request, article_id: int):
         "body_text": stream_text(article.body),
         "image_caption": article.lead_image_caption,
         "image_credit": article.lead_image_credit,
+        "corrections": [
+            {"id": c.pk, "kind": c.kind, "text": c.text, "published_at": c.published_at}
+            for c in article.correction_list
+        ],
     }
 
 

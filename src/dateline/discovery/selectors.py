@@ -129,11 +129,11 @@ def news_language() -> str:
 
 
 def article_modified_at(article) -> datetime | None:
-    """When a story last changed for readers: its last publication or its editorial update."""
+    """When a story last changed for readers: its last publication, its editorial update
+    or its latest correction."""
     published = article.first_published_at or article.latest_revision_created_at
-    return max(
-        filter(None, [article.last_published_at, article.updated_at, published]), default=None
-    )
+    changes = [article.last_published_at, article.updated_at, article.corrected_at, published]
+    return max(filter(None, changes), default=None)
 
 
 def article_guid(article, site: Site) -> str:

@@ -13,6 +13,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from dateline.core.models import SiteSettings
+from dateline.desk.selectors import corrections_policy_url
 from dateline.discovery.models import SharingSettings
 from dateline.discovery.selectors import article_modified_at, site_for, site_name_for
 
@@ -62,6 +63,8 @@ def organization(request) -> dict:
     }
     if links := [url for _name, url in site_settings.social_links]:
         data["sameAs"] = links
+    if policy_url := corrections_policy_url(request, site):
+        data["correctionsPolicy"] = policy_url
     return data
 
 
@@ -134,7 +137,22 @@ def article_json_ld(article, request, *, comment_count: int = 0) -> list[dict]:
         news_article["keywords"] = keywords
     if article.dateline_place:
         news_article["dateline"] = article.dateline_place
+    if corrections := corrections_json_ld(article, url):
+        news_article["correction"] = corrections
     return [news_article, breadcrumbs(request, page_trail(request, article))]
+
+
+def corrections_json_ld(article, url: str) -> list[dict]:
+    """schema.org CorrectionComments for the story's corrections (not its editor's notes)."""
+    return [
+        {
+            "@type": "CorrectionComment",
+            "text": correction.text,
+            "datePublished": _iso(correction.published_at),
+            "url": f"{url}#{correction.anchor}",
+        }
+        for correction in article.corrections_after_body
+    ]
 
 
 def home_json_ld(request) -> list[dict]:

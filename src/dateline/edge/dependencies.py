@@ -73,6 +73,15 @@ def shows_with_comments(*pages) -> Depends:
 
 SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys.SETTINGS}))
 NEW_STORIES = Depends(stamped=frozenset({keys.LISTING}))
+# The corrections log (/corrections/, its feeds): any correction added, changed or removed.
+CORRECTIONS_LOG = Depends(sent=frozenset({keys.CORRECTIONS}), stamped=frozenset({keys.CORRECTIONS}))
+
+
+def front(page) -> Depends:
+    """The curated part of a front (lead, top stories, section blocks): its published
+    lineup. Publishing a lineup purges this and nothing else; the stories it shows are
+    named by the page's own rules (its cards)."""
+    return Depends(sent=frozenset({keys.front_key(page.pk)}))
 
 
 # Fragments of reader pages (dateline.edge.fragments), by the name their template tag uses.

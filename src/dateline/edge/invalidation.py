@@ -18,7 +18,14 @@ from taggit.models import ItemBase, Tag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from dateline.edge import keys as surrogate
 from dateline.edge.store import current_backend
@@ -27,24 +34,40 @@ logger = logging.getLogger(__name__)
 
 # The newsletters offered on every page's sign-up box: a change shows like a setting's.
 NEWSLETTER_MODEL = ("newsletters", "Newsletter")
+# A story's corrections (dateline.desk): shown on the story and in the corrections log.
+CORRECTION_MODEL = ("desk", "Correction")
+# The editors' lineup of a front (dateline.desk): published, unpublished, or a pin run out.
+FRONT_MODEL = ("desk", "Front")
+FRONTS_CHANGED_SIGNAL = "dateline.desk.signals.fronts_changed"
 COMMENTS_CHANGED_SIGNAL = "dateline.comments.signals.comments_changed"
 
 
 def purge(
-    keys: Iterable[str], *, cdn_pages: Iterable[Page] = (), comments_only: bool = False
+    keys: Iterable[str],
+    *,
+    cdn_pages: Iterable[Page] = (),
+    cdn_urls: Iterable[str] = (),
+    comments_only: bool = False,
 ) -> None:
-    """Purge these keys (and these pages' URLs from the CDN) once the transaction commits.
+    """Purge these keys (and these pages' URLs, and these paths on the default site, from
+    the CDN) once the transaction commits.
 
     `comments_only`: only the comments of these pages changed, so what is kept of them
     without their comments (``content-<id>``, see dateline.edge.keys) stays.
     """
     keys = frozenset(keys)
-    cdn_pages = list(cdn_pages)
-    transaction.on_commit(lambda: purge_now(keys, cdn_pages=cdn_pages, comments_only=comments_only))
+    cdn_pages, cdn_urls = list(cdn_pages), list(cdn_urls)
+    transaction.on_commit(
+        lambda: purge_now(keys, cdn_pages=cdn_pages, cdn_urls=cdn_urls, comments_only=comments_only)
+    )
 
 
 def purge_now(
-    keys: Iterable[str], *, cdn_pages: Iterable[Page] = (), comments_only: bool = False
+    keys: Iterable[str],
+    *,
+    cdn_pages: Iterable[Page] = (),
+    cdn_urls: Iterable[str] = (),
+    comments_only: bool = False,
 ) -> None:
     if not comments_only:
         keys = surrogate.with_content_keys(keys)
@@ -58,6 +81,12 @@ def purge_now(
         from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 
         purge_pages_from_cache(cdn_pages)
+    if cdn_urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None:
+            purge_urls_from_cache([site.root_url + path for path in cdn_urls])
 
 
 def keys_for_page_change(page: Page) -> set[str]:
@@ -184,6 +213,33 @@ def _articles_for_cdn(article_ids: Iterable[int]) -> list[Page]:
     return list(pages.values())
 
 
+def on_correction_changed(sender, instance, **kwargs):
+    """A correction added, edited or removed: its story (box, "Updated", JSON-LD) and the
+    corrections log, nothing else."""
+    purge(
+        {surrogate.page_key(instance.story_id), surrogate.CORRECTIONS},
+        cdn_pages=Page.objects.filter(pk=instance.story_id).specific(),
+        cdn_urls=["/corrections/", "/corrections/feed/rss/", "/corrections/feed/atom/"],
+    )
+
+
+def purge_fronts(page_ids: Iterable[int]) -> None:
+    """Exactly these fronts (the home page, a section page): what shows their lineup."""
+    page_ids = set(page_ids)
+    purge(
+        {surrogate.front_key(pk) for pk in page_ids},
+        cdn_pages=Page.objects.filter(pk__in=page_ids).specific(),
+    )
+
+
+def on_front_published(sender, instance, **kwargs):
+    purge_fronts([instance.page_id])
+
+
+def on_fronts_changed(sender, page_ids=(), **kwargs):
+    purge_fronts(page_ids)
+
+
 def on_comments_changed(sender, article_id: int | None = None, article_ids=(), **kwargs):
     """What readers see of these articles' comments changed (dateline.comments.signals).
 
@@ -236,6 +292,18 @@ def connect_signals() -> None:
         post_save.connect(on_settings_changed, sender=newsletter, dispatch_uid="edge-newsletter")
         post_delete.connect(
             on_settings_changed, sender=newsletter, dispatch_uid="edge-newsletter-d"
+        )
+    if apps.is_installed("dateline.desk"):
+        front = apps.get_model(*FRONT_MODEL)
+        published.connect(on_front_published, sender=front, dispatch_uid="edge-front-published")
+        unpublished.connect(on_front_published, sender=front, dispatch_uid="edge-front-unpub")
+        import_string(FRONTS_CHANGED_SIGNAL).connect(
+            on_fronts_changed, dispatch_uid="edge-fronts-changed"
+        )
+        correction = apps.get_model(*CORRECTION_MODEL)
+        post_save.connect(on_correction_changed, sender=correction, dispatch_uid="edge-correction")
+        post_delete.connect(
+            on_correction_changed, sender=correction, dispatch_uid="edge-correction-d"
         )
     try:
         comments_changed = import_string(COMMENTS_CHANGED_SIGNAL)

@@ -11,6 +11,9 @@ dateline.edge.invalidation):
 - ``listing``: every response that lists content (home, sections, tags, authors,
   feeds, sitemaps, not-found pages): publishing anything changes what they list.
 - ``settings``: the site chrome every page shows (site name, tagline, sections menu).
+- ``corrections``: the corrections log (/corrections/ and its feeds, dateline.desk).
+- ``front-<id>``: the curated part of a front (the home page or a section page): its
+  lead, top stories and section blocks (dateline.desk).
 - ``all``: every stored response.
 - ``content-<id>``: never sent. Purged with ``page-<id>`` by every change to the page
   except to its comments; what is kept of a page that shows none of its comments
@@ -27,6 +30,8 @@ from contextvars import ContextVar
 LISTING = "listing"
 SETTINGS = "settings"
 ALL = "all"
+CORRECTIONS = "corrections"
+FRONT_PREFIX = "front-"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
 LIVE_PREFIX = "live-"
@@ -40,6 +45,10 @@ def page_key(page_id: int) -> str:
 
 def content_key(page_id: int) -> str:
     return f"{CONTENT_PREFIX}{page_id}"
+
+
+def front_key(page_id: int) -> str:
+    return f"{FRONT_PREFIX}{page_id}"
 
 
 def live_key(page_id: int) -> str:

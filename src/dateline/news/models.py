@@ -17,6 +17,7 @@ from wagtail.search import index
 from dateline.core.http import READER_HTTP_METHODS
 from dateline.core.tree import lineage
 from dateline.desk.embargo import hold_until_embargo
+from dateline.edge import dependencies, keys
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.text import count_words
@@ -38,6 +39,16 @@ def paginate(request, cards, per_page: int = CARDS_PER_PAGE):
     return page
 
 
+def front_lineup_for(page, request):
+    """The editors' lineup of this front (dateline.desk), or the draft being previewed;
+    the response names the front it shows (dateline.edge.dependencies.front)."""
+    from dateline.desk.selectors import front_lineup  # desk's models build on these pages
+
+    keys.add(*dependencies.front(page).sent)
+    preview = getattr(request, "front_preview", None)
+    return front_lineup(page, preview=preview if preview and preview.page_id == page.pk else None)
+
+
 class HomePage(RoutablePageMixin, Page):
     """The front page: the lead story, then the latest from every section. Also serves tags."""
 
@@ -47,9 +58,12 @@ class HomePage(RoutablePageMixin, Page):
     template = "pages/home_page.html"
     allowed_http_methods = READER_HTTP_METHODS
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, front: bool = True, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.front_page())
+        if front:  # the front page itself, not one of its routes (tags)
+            lineup = front_lineup_for(self, request)
+            picks, blocks = lineup.story_ids, lineup.section_ids
+            context.update(selectors.front_page(picks=picks, section_ids=blocks))
         return context
 
     @path("tags/<slug:slug>/", name="tag")
@@ -60,6 +74,7 @@ class HomePage(RoutablePageMixin, Page):
         articles = paginate(request, selectors.articles_tagged(tag))
         return self.render(
             request,
+            front=False,
             context_overrides={"tag": tag, "articles": articles},
             template="pages/tag_page.html",
         )
@@ -78,7 +93,11 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, selectors.section_articles(self))
+        lineup = front_lineup_for(self, request)
+        picked = selectors.section_front(self, picks=lineup.story_ids)
+        context["front_stories"] = picked
+        listed = selectors.section_articles(self).exclude(pk__in=[card.pk for card in picked])
+        context["articles"] = paginate(request, listed)
         return context
 
 
@@ -228,6 +247,12 @@ class ArticlePage(Page):
             "then (dateline.desk.embargo). Partners can read it through a preview link."
         ),
     )
+    corrected_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the latest correction was published (dateline.desk).",
+    )
 
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
@@ -281,6 +306,30 @@ class ArticlePage(Page):
         self.word_count = count_words(self.body)
         return super().save(*args, **kwargs)
 
+    def with_content_json(self, content):
+        """A revision never carries the corrections: publishing one keeps them."""
+        page = super().with_content_json(content)
+        page.corrected_at = self.corrected_at
+        return page
+
+    @cached_property
+    def correction_list(self) -> list:
+        """The story's published corrections, oldest first; no query for a story never
+        corrected (dateline.desk.services.correction_add sets `corrected_at`)."""
+        if self.corrected_at is None or self.pk is None:
+            return []
+        return list(self.corrections.order_by("published_at", "pk"))
+
+    @property
+    def editors_notes(self) -> list:
+        """Editor's notes, shown above the story."""
+        return [note for note in self.correction_list if note.shown_first]
+
+    @property
+    def corrections_after_body(self) -> list:
+        """Corrections and clarifications, shown at its foot."""
+        return [note for note in self.correction_list if not note.shown_first]
+
     @cached_property
     def sections(self) -> list[SectionPage]:
         """The sections this article is filed under, outermost first, from one query.
@@ -315,10 +364,12 @@ class ArticlePage(Page):
 
     @property
     def display_updated_at(self):
-        """The "Updated" time readers see, only when it is after first publication."""
+        """The "Updated" time readers see (an editorial update or the latest correction),
+        only when it is after first publication."""
         published = self.first_published_at
-        if self.updated_at and (published is None or self.updated_at > published):
-            return self.updated_at
+        updated = max(filter(None, [self.updated_at, self.corrected_at]), default=None)
+        if updated and (published is None or updated > published):
+            return updated
         return None
 
 

@@ -6,12 +6,16 @@ number of queries wherever it is shown: page, feed or API.
 
 from django.apps import apps
 from django.db.models import (
+    Case,
     Count,
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
@@ -26,21 +30,38 @@ CARD_IMAGE = "fill-640x360"
 CARD_IMAGE_WIDTHS = (CARD_IMAGE, "fill-320x180", "fill-960x540")
 AUTHOR_PHOTO = "fill-160x160"
 LATEST_PER_SECTION = 4
+FRONT_STORIES = 7  # the lead and six top stories
 
 
 def _model(name: str):
     return apps.get_model("news", name)
 
 
-def article_cards(queryset: QuerySet | None = None) -> QuerySet:
-    """Live, public articles with everything a teaser shows, newest first."""
+def private_pages() -> Q:
+    """What Wagtail's `.public()` excludes (pages under a view restriction), read once
+    (one query) for a response that lists several things."""
+    return Page.objects.all().private_q()
+
+
+def _live_public(queryset: QuerySet, private: Q | None) -> QuerySet:
+    queryset = queryset.live()
+    return queryset.public() if private is None else queryset.exclude(private)
+
+
+def article_cards(queryset: QuerySet | None = None, *, private: Q | None = None) -> QuerySet:
+    """Live, public articles with everything a teaser shows, newest first.
+
+    The one way every public output lists stories: a draft, a story scheduled or under
+    embargo (dateline.desk.embargo) and a restricted one are not live and public, so no
+    listing, feed, sitemap, search result or API answer can show them. `private`: the
+    restrictions already read by `private_pages()` for this response.
+    """
     ArticlePage = _model("ArticlePage")
     ArticleAuthor = _model("ArticleAuthor")
     queryset = ArticlePage.objects.all() if queryset is None else queryset
     images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_WIDTHS)
     return (
-        queryset.live()
-        .public()
+        _live_public(queryset, private)
         .defer_streamfields()
         .prefetch_related(
             Prefetch("lead_image", queryset=images),
@@ -82,18 +103,27 @@ def attach_sections(articles) -> list:
     return articles
 
 
-def navigation_sections() -> list:
+def navigation_sections(*, private: Q | None = None) -> list:
     """Top-level sections, in the editors' menu order."""
-    SectionPage = _model("SectionPage")
-    return list(
-        SectionPage.objects.live().public().filter(depth=3).in_menu().order_by("path")
-        or SectionPage.objects.live().public().filter(depth=3).order_by("path")
-    )
+    sections = _live_public(_model("SectionPage").objects.filter(depth=3), private)
+    return list(sections.in_menu().order_by("path") or sections.order_by("path"))
 
 
-def section_articles(section) -> QuerySet:
+def section_articles(section, *, private: Q | None = None) -> QuerySet:
     """Every article in a section and its subsections."""
-    return article_cards(_model("ArticlePage").objects.descendant_of(section))
+    return article_cards(_model("ArticlePage").objects.descendant_of(section), private=private)
+
+
+def picked_first(cards: QuerySet, picks) -> QuerySet:
+    """These cards with the editors' picks first, in their order, then the newest."""
+    if not picks:
+        return cards
+    position = Case(
+        *(When(pk=pk, then=Value(number)) for number, pk in enumerate(picks)),
+        default=Value(len(picks)),
+        output_field=IntegerField(),
+    )
+    return cards.annotate(pick=position).order_by("pick", "-first_published_at", "-pk")
 
 
 def articles_by(author) -> QuerySet:
@@ -115,16 +145,30 @@ def author_profiles() -> QuerySet:
     )
 
 
-def front_page() -> dict:
-    """The lead story, the next few, and the latest from each top-level section."""
-    latest = attach_sections(article_cards()[:7])
+def front_page(*, picks=(), section_ids=()) -> dict:
+    """The lead story, the next few, and the latest from each section block.
+
+    `picks`: the editors' lead and top stories in order (dateline.desk.selectors.
+    front_lineup); slots they leave, and picks that are not live, take the newest stories.
+    `section_ids`: the section blocks in the editors' order; none, the menu's.
+    """
+    private = private_pages()  # one read of the restrictions for every list below
+    latest = attach_sections(picked_first(article_cards(private=private), picks)[:FRONT_STORIES])
     lead, top = (latest[0], latest[1:]) if latest else (None, [])
     shown = {article.pk for article in latest}
+    if section_ids:
+        chosen = _live_public(_model("SectionPage").objects.filter(pk__in=section_ids), private)
+        by_id = {section.pk: section for section in chosen}
+        blocks = [by_id[pk] for pk in section_ids if pk in by_id]
+    else:
+        blocks = navigation_sections(private=private)
     sections = []
-    for section in navigation_sections():
+    for section in blocks:
         cards = [
             article
-            for article in section_articles(section)[: LATEST_PER_SECTION + len(shown)]
+            for article in section_articles(section, private=private)[
+                : LATEST_PER_SECTION + len(shown)
+            ]
             if article.pk not in shown
         ][:LATEST_PER_SECTION]
         for article in cards:
@@ -132,6 +176,14 @@ def front_page() -> dict:
         if cards:
             sections.append({"section": section, "articles": cards})
     return {"lead": lead, "top_stories": top, "section_blocks": sections}
+
+
+def section_front(section, *, picks=()) -> list:
+    """The editors' picks shown at the top of a section page, in order (live ones only)."""
+    if not picks:
+        return []
+    cards = section_articles(section).filter(pk__in=picks)
+    return attach_sections(picked_first(cards, picks))
 
 
 def related_articles(article) -> tuple[list, bool]:

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('news', '0005_embargo_until'),
+        ('news', '0005_embargo_and_corrections'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

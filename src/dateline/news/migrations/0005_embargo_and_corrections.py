@@ -15,4 +15,10 @@ class Migration(migrations.Migration):
             name='embargo_until',
             field=models.DateTimeField(blank=True, help_text='Nothing of the story is public before this time: publishing schedules it for then (dateline.desk.embargo). Partners can read it through a preview link.', null=True, verbose_name='Embargoed until'),
         ),
+
+        migrations.AddField(
+            model_name='articlepage',
+            name='corrected_at',
+            field=models.DateTimeField(blank=True, editable=False, help_text='When the latest correction was published (dateline.desk).', null=True),
+        ),
     ]

@@ -56,6 +56,19 @@ def correction_add(
     """
     if not story.permissions_for_user(user).can_publish():
         raise PermissionDenied("You may not correct this story: ask an editor.")
+    return correction_build(story=story, text=text, user=user, kind=kind, published_at=published_at)
+
+
+@transaction.atomic
+def correction_build(
+    *,
+    story: ArticlePage,
+    text: str,
+    user=None,
+    kind: str = Correction.Kind.CORRECTION,
+    published_at: datetime | None = None,
+) -> Correction:
+    """`correction_add` without asking who may (the demo, imports, tests)."""
     if not story.live:
         raise ValidationError(
             {"story": "Only a published story is corrected in public: edit the draft instead."}
@@ -100,11 +113,33 @@ def front_update(
     Published at once with `publish` (or scheduled at `go_live_at`); else a draft, as
     "Save draft" in the admin. Raises PermissionDenied or ValidationError.
     """
+    exists = Front.objects.filter(page_id=page.pk).exists()
+    _require(user, "change" if exists else "add", *(["publish"] if publish else []))
+    return front_build(
+        page=page,
+        stories=stories,
+        sections=sections,
+        publish=publish,
+        go_live_at=go_live_at,
+        user=user,
+    )
+
+
+@transaction.atomic
+def front_build(
+    *,
+    page,
+    stories: Sequence[tuple[ArticlePage, datetime | None]],
+    sections: Sequence[SectionPage] | None = None,
+    publish: bool = True,
+    go_live_at: datetime | None = None,
+    user=None,
+) -> Front:
+    """`front_update` without asking who may (the demo, tests)."""
     page = page.specific
     if not isinstance(page, HomePage | SectionPage):
         raise ValidationError({"page": "Only the home page and section pages have a lineup."})
     front = Front.objects.filter(page=page).first()
-    _require(user, "change" if front else "add", *(["publish"] if publish else []))
     if front is None:
         front = Front(page=page, live=False)
         front.save()

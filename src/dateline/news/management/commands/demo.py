@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from dateline.comments.demo import seed_demo_comments
+from dateline.desk.demo import build_demo_desk
 from dateline.live.demo import build_demo_live_blog
 from dateline.news.demo import build_demo
 from dateline.newsletters.demo import seed_demo_newsletters
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         build_demo_live_blog()
         seed_demo_newsletters()
         build_demo_wire()
+        build_demo_desk()  # a correction, an embargoed story, curated fronts
         # Index now rather than wait for the task worker, so search works at once.
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(articles)} articles."))

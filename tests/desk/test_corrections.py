@@ -182,3 +182,17 @@ def test_a_correction_purges_its_story_and_the_log_only(story, editor, commit):
         commit(services.correction_add, story=story, text="Fixed.", user=editor)
     (call,) = purge_now.call_args_list
     assert set(call.args[0]) == {f"page-{story.pk}", "corrections"}
+
+
+def test_a_live_blog_is_corrected_like_a_story(client, home, editor):
+    from tests.live.factories import live_blog_with_entries
+    from tests.news.factories import AuthorFactory
+
+    blog = live_blog_with_entries(
+        section=SectionFactory(slug="world"), authors=[AuthorFactory()], title="Storm live"
+    )
+    services.correction_add(story=blog, text="The storm made landfall at 4 am.", user=editor)
+    html = client.get(blog.url).text
+    assert "The storm made landfall at 4 am." in html.split('class="article-body"', 1)[1]
+    posting = next(item for item in json_ld(html) if item.get("@type") == "LiveBlogPosting")
+    assert posting["correction"][0]["text"] == "The storm made landfall at 4 am."

@@ -6,6 +6,7 @@ from dateline.discovery.structured_data import (
     absolute,
     article_images,
     breadcrumbs,
+    corrections_json_ld,
     organization,
     page_trail,
 )
@@ -48,6 +49,8 @@ def live_blog_json_ld(blog, request) -> list[dict]:
     }
     if blog.ended_at:
         posting["coverageEndTime"] = _iso(blog.ended_at)
+    if corrections := corrections_json_ld(blog, url):
+        posting["correction"] = corrections
     return [posting, breadcrumbs(request, page_trail(request, blog))]
 
 

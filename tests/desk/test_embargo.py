@@ -146,3 +146,18 @@ def test_the_scheduler_releases_it_and_purges_the_pages_that_list_it(client, new
 def test_the_scheduler_looks_often_enough_to_release_within_30_seconds():
     intervals = dict(django_settings.DATELINE_PERIODIC_COMMANDS)
     assert intervals["publish_scheduled"] <= 15  # plus the run itself, well inside 30 s
+
+
+def test_the_page_cache_holds_nothing_of_it_and_lets_go_of_the_old_pages(site, newsroom, commit):
+    held = newsroom["held"]
+    for path in ("/", "/world/", "/feeds/rss/", "/sitemap.xml"):
+        site.get(path)
+        cached = site.get(path)
+        assert cached.cache == "HIT", path
+        assert SECRET not in cached.text and held.slug not in cached.text, path
+    assert site.get("/world/acme-globex/").status == 404
+    pass_the_embargo(held)
+    commit(call_command, "scheduler", "--once")
+    for path in ("/", "/world/", "/feeds/rss/"):
+        assert SECRET in site.get(path).text, path
+    assert site.get("/world/acme-globex/").status == 200

@@ -58,6 +58,12 @@ answers `201` with `{"id": 412, "url": null, "status": "in_review", ...}`: a dra
 (`"status": "live"` and its public `url`), or at `go_live_at` if that is in the future
 (`"status": "scheduled"`). `PATCH /api/v1/stories/412/` with any of the same fields saves a
 new revision; `GET /api/v1/stories/412/` shows its latest revision.
+
+`"embargo_until"` holds a story back until that time: published with it, the story is
+scheduled for then (`"status": "embargoed"`) and nothing of it is public before.
+Editors add corrections with `POST /api/v1/stories/412/corrections/` (`{"kind":
+"correction", "text": "..."}`) and set the lead and top stories of the home page or a
+section with `PUT /api/v1/fronts/{page_id}/` (`{"stories": [412, 398]}`).
 """
 
 api = NinjaAPI(

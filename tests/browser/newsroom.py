@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from dateline.core.models import SiteSettings
+from dateline.desk import services as desk
 from dateline.live.models import LiveBlogPage
 from dateline.news.builders import body_blocks, demo_image
 from dateline.news.models import ArticlePage
@@ -28,6 +29,7 @@ class Newsroom:
     tag: str = "/tags/diplomacy/"
     author: str = "/authors/ana-ribeiro/"
     missing: str = "/no-such-story/"
+    corrections: str = "/corrections/"
     live_blog: LiveBlogPage | None = None
     ended_live_blog: LiveBlogPage | None = None
 
@@ -44,6 +46,7 @@ class Newsroom:
             "tag": self.tag,
             "author": self.author,
             "404": self.missing,
+            "corrections": self.corrections,
             "live blog": self.live_blog.url,
             "ended live blog": self.ended_live_blog.url,
         }
@@ -142,4 +145,9 @@ def build_newsroom() -> Newsroom:
         ended=True,
         published_at=now - timedelta(days=4),
     )
+    # The desk's boxes on the lead (a note above, a correction below; dateline.desk) and
+    # the World front's lineup: the lead on top of the section page, the rest below.
+    desk.correction_build(story=lead, kind="editors_note", text="This story was updated.")
+    desk.correction_build(story=lead, text="An earlier version misnamed the venue.")
+    desk.front_build(page=world, stories=[(lead, None)])
     return Newsroom(lead=lead, live_blog=live_blog, ended_live_blog=ended)

@@ -1,8 +1,9 @@
 """Purges: which surrogate keys a change touches, run right after the change commits.
 
 The local purge only bumps a few counters, so it runs synchronously in the commit
-hook: the next anonymous request anywhere sees the change. CDN purges go through
-Wagtail's frontend cache, which queues them as background tasks.
+hook: the next anonymous request anywhere sees the change. The same keys are purged
+from Varnish and Fastly by a background task (dateline.edge.cdn); URL purges (a plain
+HTTP PURGE proxy, Cloudflare) go through Wagtail's frontend cache, also queued.
 """
 
 import logging
@@ -20,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from dateline.edge import cdn
 from dateline.edge import keys as surrogate
 from dateline.edge.store import current_backend
 
@@ -54,6 +56,8 @@ def purge_now(
             backend.purge(keys)
         except Exception:
             logger.exception("Page cache purge of %s failed", sorted(keys))
+    # The same keys in Varnish and Fastly, from a task (dateline.edge.cdn).
+    cdn.purge_in_background(keys)
     if cdn_pages and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 

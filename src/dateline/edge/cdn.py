@@ -14,6 +14,9 @@ the listing, tag and article pages that showed the change, on every node.
   purge-by-surrogate-key API, up to 256 keys a request, soft purge by default
   (``DATELINE_FASTLY_SOFT_PURGE=off`` for hard purges).
 
+A second purge of the same keys follows a few seconds later: a render that began before
+the change and reached Varnish after the first purge is dropped by it.
+
 Each target is tried a few times with a pause between tries; a target that still fails
 is logged (and the others are purged regardless). Its pages then expire by TTL.
 """
@@ -22,9 +25,11 @@ import logging
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 import requests
 from django.conf import settings
+from django.utils import timezone
 
 from dateline.edge import keys as surrogate
 
@@ -38,6 +43,8 @@ FASTLY_BATCH_KEYS = 256
 TIMEOUT = (2.0, 10.0)  # connect, read
 ATTEMPTS = 3
 PAUSES = (0.5, 2.0)  # between the attempts
+# Longer than a render takes: see purge_in_background.
+SECOND_PURGE_AFTER = 5.0
 
 
 class PurgeFailed(Exception):
@@ -168,5 +175,11 @@ def purge_in_background(keys: Iterable[str]) -> None:
 
     try:
         purge_edge_keys.enqueue(keys=sent)
+        if purge_edge_keys.get_backend().supports_defer:
+            # Varnish cannot tell a render that began before the change (the embedded
+            # cache stamps it, see dateline.edge.store): one stored after the first purge
+            # is dropped by a second.
+            later = timezone.now() + timedelta(seconds=SECOND_PURGE_AFTER)
+            purge_edge_keys.using(run_after=later).enqueue(keys=sent)
     except Exception:
         logger.exception("Could not queue the purge of %s from the caches in front", sent)

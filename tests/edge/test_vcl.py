@@ -37,7 +37,7 @@ def test_by_default_only_this_machine_may_purge(settings):
 def test_signed_in_staff_pass_by_the_session_cookie(settings):
     settings.SESSION_COOKIE_NAME = "sessionid"
     vcl = varnish_vcl(backend="127.0.0.1:8000")
-    assert 'req.http.Cookie ~ "(^|;\\s*)(sessionid)="' in vcl
+    assert 'req.http.Cookie ~ "(^|;\\s*)(sessionid|__Host\\-sessionid)="' in vcl
 
 
 @pytest.mark.parametrize("backend", ["8000", "host", "host:", "host:99999", 'a"b:80'])

@@ -14,6 +14,7 @@ from django.conf import settings
 from dateline.edge.conf import edge_settings
 
 DEFAULT_PURGERS = ("127.0.0.1", "::1")
+HOST_PREFIX = "__Host-"
 COOKIE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -44,7 +45,19 @@ def varnish_vcl(*, backend: str, purgers: list[str] | None = None) -> str:
     """A complete VCL for Varnish 7 (with xkey) in front of Dateline at `backend`."""
     host, port = parse_backend(backend)
     purgers = purgers or purgers_from_settings()
-    cookies = [name for name in edge_settings().bypass_cookies if name]
+    # With and without the prefix HTTPS adds (``__Host-sessionid``): the VCL stays right
+    # whether or not it was printed with the production environment's DATELINE_HTTPS.
+    cookies = list(
+        dict.fromkeys(
+            variant
+            for name in edge_settings().bypass_cookies
+            if name
+            for variant in (
+                name.removeprefix(HOST_PREFIX),
+                HOST_PREFIX + name.removeprefix(HOST_PREFIX),
+            )
+        )
+    )
     for name in cookies:
         if not COOKIE_NAME.match(name):
             raise ValueError(f"cookie name {name!r} cannot be matched in VCL")

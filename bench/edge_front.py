@@ -63,7 +63,7 @@ http {{
 def fetch(url: str, *, gzip: bool = False) -> tuple[dict, bytes]:
     headers = {"Accept-Encoding": "gzip"} if gzip else {}
     with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as reply:
-        return dict(reply.headers), reply.read()
+        return reply.headers, reply.read()
 
 
 def answers(url: str) -> bool:

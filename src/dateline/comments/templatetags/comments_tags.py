@@ -73,8 +73,8 @@ def comment_count_label(count) -> str:
 
 @register.filter
 def has_comment_count(article) -> bool:
-    """Whether article_cards() annotated the teaser's count, so showing it costs no query."""
-    return getattr(article, "approved_comment_count", None) is not None
+    """Whether the teaser is a story with a comment counter (showing it costs no query)."""
+    return getattr(article, "comment_count", None) is not None
 
 
 @register.simple_tag

@@ -177,6 +177,9 @@ def page_row(page_id: int) -> Depends:
     return Depends(stamped=frozenset({keys.content_key(page_id)}))
 
 
+# How many stories a list of the API finds: any story published or removed anywhere
+# may change it.
+LISTING_COUNT = NEW_STORIES
 # A site setting: any save of a setting purges the settings.
 SITE_SETTING = SITE_SETTINGS
 # Which paths carry a view restriction or are aliases: a page published (the only way a

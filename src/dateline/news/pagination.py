@@ -73,7 +73,8 @@ class CardPage:
         return bool(self.previous_query or self.next_query)
 
 
-def _older_than(cards: QuerySet, cursor: Cursor) -> QuerySet:
+def older_than(cards: QuerySet, cursor: Cursor) -> QuerySet:
+    """The cards published before the cursor's story (same time: a lower id)."""
     return cards.filter(first_published_at__lte=cursor.published_at).filter(
         Q(first_published_at__lt=cursor.published_at) | Q(id__lt=cursor.id)
     )
@@ -89,7 +90,7 @@ def card_page(query, cards: QuerySet, per_page: int) -> CardPage:
     """The page of `cards` (newest first, `news.selectors.NEWEST_FIRST`) that the query
     string names: ``page``, ``before`` or ``after``. Junk or a page past the end is a 404."""
     if before := query.get("before"):
-        rows = list(_older_than(cards, Cursor.parse(before))[: per_page + 1])
+        rows = list(older_than(cards, Cursor.parse(before))[: per_page + 1])
         shown = rows[:per_page]
         if not shown:
             raise Http404("No such page of results.")

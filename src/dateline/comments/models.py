@@ -178,6 +178,15 @@ class Ban(models.Model):
     )
     reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="banned by",
+    )
     expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: never.")
 
     panels = [

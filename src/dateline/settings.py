@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "dateline.newsletters",
     "dateline.api",
     "dateline.wire",
+    "dateline.editorial",
     "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

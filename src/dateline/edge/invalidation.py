@@ -23,6 +23,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from dateline.edge import cdn
 from dateline.edge import keys as surrogate
+from dateline.edge.dependencies import archive_month_of
 from dateline.edge.store import current_backend
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,8 @@ def keys_for_page_change(page: Page) -> set[str]:
     tags = getattr(page.specific, "tags", None)
     if tags is not None:
         keys.update(surrogate.tag_key(pk) for pk in tags.values_list("pk", flat=True))
+    if month := archive_month_of(page):
+        keys.add(surrogate.archive_key(month))
     return keys
 
 

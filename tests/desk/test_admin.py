@@ -63,3 +63,32 @@ def test_an_editor_opens_the_front_page_editor(editor_client, home):
     assert editor_client.get(reverse("wagtailsnippets_desk_front:add")).status_code == 200
     assert editor_client.get(reverse("wagtailsnippets_desk_front:list")).status_code == 200
     assert not Front.objects.exists()
+
+
+def test_an_editor_publishes_a_lineup_in_the_admin(editor_client, home):
+    world = SectionFactory(slug="world")
+    older = ArticleFactory(section=world, published_at=timezone.now() - timedelta(days=1))
+    ArticleFactory(section=world)
+    data = {
+        "page": home.pk,
+        "stories-TOTAL_FORMS": "1",
+        "stories-INITIAL_FORMS": "0",
+        "stories-MIN_NUM_FORMS": "0",
+        "stories-MAX_NUM_FORMS": "1000",
+        "stories-0-story": older.pk,
+        "stories-0-keep_until": "",
+        "stories-0-ORDER": "1",
+        "stories-0-id": "",
+        "stories-0-DELETE": "",
+        "sections-TOTAL_FORMS": "0",
+        "sections-INITIAL_FORMS": "0",
+        "sections-MIN_NUM_FORMS": "0",
+        "sections-MAX_NUM_FORMS": "1000",
+        "action-publish": "action-publish",
+    }
+    response = editor_client.post(reverse("wagtailsnippets_desk_front:add"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    front = Front.objects.get()
+    assert front.live and [pick.story_id for pick in front.stories.all()] == [older.pk]
+    lead = editor_client.get("/").text.split('aria-label="Top stories"', 1)[1]
+    assert older.title in lead.split("card-grid")[0]

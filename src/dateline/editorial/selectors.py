@@ -117,7 +117,7 @@ def _entry(story, workflows, scheduled) -> BudgetEntry:
 def story_budget(filters: BudgetFilters, *, now: datetime | None = None) -> list[BudgetDay]:
     """Today's and the coming days' stories, by day in the newsroom's time zone:
     drafts (those without a planned time first), stories in review, scheduled ones with
-    their time, and what was published today. Five queries, however many stories."""
+    their time, and what was published today. Six queries, however many stories."""
     now = now or timezone.now()
     start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     end = start + timedelta(days=filters.days)

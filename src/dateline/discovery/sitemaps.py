@@ -1,18 +1,54 @@
-"""Sitemaps: articles (with their lead images), sections, authors and tags.
+"""Sitemaps: the story archive by month (with lead images), sections, authors and tags.
 
-Built on Wagtail's sitemap (full URLs from the page's own site), each over a named
-selector; the index and the Google News sitemap are in views.py.
+The archive's files are written straight from the few columns they print
+(`archive_sitemap`): at 100,000 stories, building pages with bylines to print an
+address and a date cost seconds and a hundred megabytes per file. Sections, authors and
+tags are few and use Wagtail's sitemap (full URLs from the page's own site). The index
+and the Google News sitemap are in views.py.
 """
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC
+from xml.sax.saxutils import escape
 
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.images import get_image_model
 
 from dateline.discovery import selectors
 from dateline.news.models import HomePage
 
+URLSET_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">\n'
+)
+
+
+def _w3c(value) -> str:
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def archive_sitemap(rows: Iterable[tuple], *, root_url: str, root_path: str) -> Iterator[str]:
+    """The XML of one archive file, line by line, from `selectors.archive_entries` rows."""
+    storage = get_image_model()._meta.get_field("file").storage
+    yield URLSET_OPEN
+    for url_path, first, last, updated, image_file in rows:
+        location = escape(root_url + "/" + url_path.removeprefix(root_path))
+        lastmod = selectors._latest(first, last, updated)
+        line = f"<url><loc>{location}</loc><lastmod>{_w3c(lastmod)}</lastmod>"
+        if image_file:
+            image = storage.url(image_file)
+            image = image if "://" in image else root_url + image
+            line += f"<image:image><image:loc>{escape(image)}</image:loc></image:image>"
+        yield line + "</url>\n"
+    yield "</urlset>\n"
+
 
 class SelectorSitemap(WagtailSitemap):
     """Entries as dicts with location, lastmod and images, for discovery/sitemap.xml."""
+
+    limit = selectors.ARCHIVE_FILE_URLS
 
     def images(self, item) -> list[dict]:
         return []
@@ -32,26 +68,6 @@ class SelectorSitemap(WagtailSitemap):
 
     def get_latest_lastmod(self):
         return self.items().aggregate(latest=Max("last_published_at"))["latest"]
-
-
-class ArticleSitemap(SelectorSitemap):
-    def items(self):
-        return selectors.sitemap_articles()
-
-    def lastmod(self, obj):
-        return selectors.article_modified_at(obj)
-
-    def images(self, item):
-        if item.lead_image is None:
-            return []
-        root_url = self.get_wagtail_site().root_url
-        url = item.lead_image.file.url
-        return [
-            {
-                "location": url if "://" in url else root_url + url,
-                "caption": item.lead_image_caption,
-            }
-        ]
 
 
 class AnnotatedSitemap(SelectorSitemap):
@@ -78,6 +94,9 @@ class TagSitemap(AnnotatedSitemap):
     def items(self):
         return selectors.sitemap_tags()
 
+    def get_latest_lastmod(self):
+        return selectors.sitemap_tags_lastmod()
+
     def location(self, obj):
         if not hasattr(self, "_home"):
             self._home = HomePage.objects.first()
@@ -85,7 +104,6 @@ class TagSitemap(AnnotatedSitemap):
 
 
 SITEMAPS = {
-    "articles": ArticleSitemap,
     "sections": SectionSitemap,
     "authors": AuthorSitemap,
     "tags": TagSitemap,

@@ -28,6 +28,7 @@ it (a series, a desk) means naming that page in `article_header` below.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -145,6 +146,28 @@ FRAGMENTS: dict[str, Callable[..., Depends]] = {
 }
 
 
+# The story archive's sitemaps (dateline.discovery): a file per month of publication.
+
+
+def archive_month(month: str) -> Depends:
+    """A month's stories, as addresses, dates and lead pictures: only a story of that
+    month published, changed or removed changes it (`archive_month_of`), not every
+    publication, so it carries no ``listing``. The index of the files does."""
+    key = keys.archive_key(month)
+    return Depends(sent=frozenset({key}), stamped=frozenset({key}))
+
+
+ARCHIVE_PAGE_MODELS = ("news.ArticlePage",)
+
+
+def archive_month_of(page) -> str | None:
+    """The month (UTC, "2026-12") of the archive file a page is listed in, if any."""
+    published = getattr(page, "first_published_at", None)
+    if page._meta.label not in ARCHIVE_PAGE_MODELS or published is None:
+        return None
+    return f"{published.astimezone(UTC):%Y-%m}"
+
+
 # What each worker keeps (dateline.edge.memory, dateline.edge.routing).
 
 
@@ -154,6 +177,9 @@ def page_row(page_id: int) -> Depends:
     return Depends(stamped=frozenset({keys.content_key(page_id)}))
 
 
+# How many stories a list of the API finds: any story published or removed anywhere
+# may change it.
+LISTING_COUNT = NEW_STORIES
 # A site setting: any save of a setting purges the settings.
 SITE_SETTING = SITE_SETTINGS
 # Which paths carry a view restriction or are aliases: a page published (the only way a
@@ -223,7 +249,8 @@ def response_keys(collected: set[str], request, response) -> set[str]:
     """Everything a response depends on, for its ``Surrogate-Key``: what its page and
     fragments named while it rendered, every page in its template context, a page its URL
     names; ``listing`` when it shows no page of its own (feeds, sitemaps, not-found pages,
-    search), and the site's chrome (``settings``) always."""
+    search) unless it is a month of the archive, and the site's chrome (``settings``)
+    always."""
     found = set(collected)
     context = getattr(response, "context_data", None)
     if isinstance(context, dict):
@@ -234,7 +261,7 @@ def response_keys(collected: set[str], request, response) -> set[str]:
             if page.pk
         }
     found |= _pages_addressed(request)
-    if not any(key.startswith(keys.PAGE_PREFIX) for key in found):
+    if not any(key.startswith((keys.PAGE_PREFIX, keys.ARCHIVE_PREFIX)) for key in found):
         found.add(keys.LISTING)
     found.add(keys.SETTINGS)
     if existing := response.get("Surrogate-Key"):

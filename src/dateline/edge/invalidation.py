@@ -21,6 +21,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from dateline.edge import keys as surrogate
+from dateline.edge.dependencies import archive_month_of
 from dateline.edge.store import current_backend
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,8 @@ def keys_for_page_change(page: Page) -> set[str]:
     keys = {surrogate.page_key(page.pk), surrogate.LISTING}
     if page.depth <= 3:
         keys.add(surrogate.SETTINGS)
+    if month := archive_month_of(page):
+        keys.add(surrogate.archive_key(month))
     return keys
 
 

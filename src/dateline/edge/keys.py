@@ -15,6 +15,9 @@ dateline.edge.invalidation):
 - ``content-<id>``: never sent. Purged with ``page-<id>`` by every change to the page
   except to its comments; what is kept of a page that shows none of its comments
   is stamped with it, so a comment approved re-renders only the parts that show comments.
+- ``archive-<yyyy-mm>``: a month of the story archive's sitemap; publishing, changing or
+  removing a story first published that month changes it (and nothing else changes it,
+  so it carries no ``listing``).
 - ``live-<id>``: never sent either. Bumped by every event in a page's live event log
   (dateline.live): each server process watches the counters of the pages its readers
   follow and reads new events once for all of them.
@@ -30,6 +33,7 @@ ALL = "all"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
 LIVE_PREFIX = "live-"
+ARCHIVE_PREFIX = "archive-"
 
 _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", default=None)
 
@@ -40,6 +44,11 @@ def page_key(page_id: int) -> str:
 
 def content_key(page_id: int) -> str:
     return f"{CONTENT_PREFIX}{page_id}"
+
+
+def archive_key(month: str) -> str:
+    """``archive-2026-12``: the archive's sitemap file(s) for that UTC month."""
+    return f"{ARCHIVE_PREFIX}{month}"
 
 
 def live_key(page_id: int) -> str:

@@ -137,3 +137,12 @@ def test_a_new_story_form_does_not_warn_that_autosave_is_paused(client, reporter
     story = ArticleFactory(section=world)
     html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
     assert "Autosave is paused" in html  # the edit form keeps its indicator
+
+
+def test_the_warning_survives_the_editors_own_later_saves(client, editor, reporter, world):
+    story = _live_story_changed_by(reporter, world)
+    story.standfirst = "The editor's autosave came after the reporter's draft."
+    story.save_revision(user=editor)  # what autosave does once the editor types
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "This live story has unpublished changes by Rita Okafor" in html

@@ -152,3 +152,9 @@ def test_queue_queries_do_not_grow_with_comments(desk, article, django_assert_nu
     CommentFactory.create_batch(8, article=article, status="pending")
     with django_assert_num_queries(len(few)):
         desk.get("/admin/comments/")
+
+
+def test_every_pipeline_phase_has_words():
+    from dateline.comments.pipeline import PHASE_LABELS, PHASES
+
+    assert {phase.name for phase in PHASES} <= set(PHASE_LABELS)

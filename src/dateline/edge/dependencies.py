@@ -36,6 +36,7 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from dateline.edge import keys
+from dateline.news.pagination import CardPage
 from dateline.news.selectors import related_articles
 
 
@@ -215,7 +216,7 @@ def pages_in(value, depth: int = 0) -> Iterator[Page]:
             for cached in value.__dict__.values():
                 if isinstance(cached, Page | list | tuple):
                     yield from pages_in(cached, depth + 2)
-    elif isinstance(value, PaginatorPage):
+    elif isinstance(value, PaginatorPage | CardPage):
         yield from pages_in(value.object_list, depth + 1)
     elif isinstance(value, QuerySet):
         # Only what the template actually evaluated; never run a query here.

@@ -25,6 +25,7 @@ import os
 import statistics
 import sys
 import time
+from urllib.parse import urlsplit
 
 import django
 
@@ -87,7 +88,7 @@ def main() -> None:
     section = max(sections, key=lambda s: selectors.section_articles(s).count())
     author = AuthorPage.objects.live().annotate(n=Count("article_links")).order_by("-n").first()
     tag = Tag.objects.annotate(n=Count("news_articletag_items")).order_by("-n").first()
-    word = "the"
+    word = "harbour"  # in thousands of the stories
 
     rows = []
     started_mb = None
@@ -122,7 +123,8 @@ def main() -> None:
     row("sitemap index", "/sitemap.xml")
     index = etree.fromstring(client.get("/sitemap.xml", **host).content)
     locations = index.xpath("//*[local-name()='loc']/text()")
-    month_files = [loc.split("127.0.0.1", 1)[-1] for loc in locations if "articles" in loc]
+    month_files = [urlsplit(loc).path + (f"?{urlsplit(loc).query}" if urlsplit(loc).query else "")
+                   for loc in locations if "articles" in loc]  # fmt: skip
     biggest_month = max(
         month_files, key=lambda path: client.get(path, **host).content.count(b"<url>")
     )
@@ -130,10 +132,17 @@ def main() -> None:
     row("sitemap, tags", "/sitemap-tags.xml")
     row("news sitemap", "/news-sitemap.xml")
     row("search, page 1", f"/search/?q={word}")
-    row("search, page 100", f"/search/?q={word}&page=100")
+    row("search, page 50", f"/search/?q={word}&page=50")
     row("search newest, page 1", f"/search/?q={word}&sort=newest")
     row("API articles, page 1", "/api/v1/articles/?page=1&page_size=20")
-    row("API articles, 9,000 deep", "/api/v1/articles/?page=451&page_size=20")
+    deep = max(1, stories * 9 // 10 // 20)  # nine tenths of the way down
+    row(f"API articles, page {deep}", f"/api/v1/articles/?page={deep}&page_size=20")
+    if not args.before:
+        cursor = ""
+        for _ in range(3):  # a cursor from a client walking down the list
+            listed = client.get(f"/api/v1/articles/?page_size=20{cursor}", **host).json()
+            cursor = f"&before={listed['next_cursor']}"
+        row("API articles, by cursor", f"/api/v1/articles/?page_size=20{cursor}")
 
     # Memory after every sitemap file and the last page of every listing.
     for path in month_files:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Site
@@ -340,7 +340,33 @@ def moderation_queue(name: str, *, query: str = "") -> QuerySet:
     _label, condition = QUEUES.get(name, QUEUES["pending"])
     queryset = Comment.objects.filter(condition) if not query else Comment.objects.all()
     order = "-report_count" if name == "reported" else "-created_at"
-    return _search(queryset, query).select_related("article", "parent").order_by(order, "-pk")
+    return with_last_decision(
+        _search(queryset, query).select_related("article", "parent").order_by(order, "-pk")
+    )
+
+
+def with_last_decision(comments: QuerySet) -> QuerySet:
+    """Each comment with its latest decision's phase and reason (why it waits, in the
+    pipeline's words), from subqueries of the same query: no query per row."""
+    latest = ModerationDecision.objects.filter(comment=OuterRef("pk")).order_by("-at", "-pk")
+    return comments.annotate(
+        last_phase=Subquery(latest.values("phase")[:1]),
+        last_reason=Subquery(latest.values("reason")[:1]),
+        last_action=Subquery(latest.values("action")[:1]),
+    )
+
+
+def next_in_queue(comment: Comment) -> Comment | None:
+    """The pending comment a moderator should look at after this one: the next older one
+    in the queue's order, else the newest (the queue lists newest first)."""
+    pending = Comment.objects.filter(status=Comment.Status.PENDING).exclude(pk=comment.pk)
+    older = pending.filter(
+        Q(created_at__lt=comment.created_at) | Q(created_at=comment.created_at, pk__lt=comment.pk)
+    )
+    return (
+        older.order_by("-created_at", "-pk").first()
+        or pending.order_by("-created_at", "-pk").first()
+    )
 
 
 def commenter_history(email: str) -> dict:

@@ -290,13 +290,43 @@ BULK_ACTIONS = {
 }
 
 
-def comments_bulk_moderate(*, comment_ids, action: str, moderator) -> int:
+def comments_bulk_moderate(*, comment_ids, action: str, moderator) -> list[tuple[int, str, bool]]:
+    """Apply one action to many comments; returns each one's state before, for an undo."""
     service = BULK_ACTIONS[action]
     comments = list(Comment.objects.filter(pk__in=comment_ids))
+    before = [(comment.pk, comment.status, comment.needs_review) for comment in comments]
     with transaction.atomic():
         for comment in comments:
             service(comment=comment, moderator=moderator)
-    return len(comments)
+    return before
+
+
+# Which action puts a comment back in a status (the undo of a desk action).
+_RESTORING_ACTIONS = {
+    Comment.Status.PENDING: Action.HOLD,
+    Comment.Status.APPROVED: Action.APPROVE,
+    Comment.Status.REJECTED: Action.REJECT,
+    Comment.Status.SPAM: Action.SPAM,
+}
+
+
+def comments_restore(*, states: Sequence[tuple[int, str, bool]], moderator) -> int:
+    """Undo a desk action: put each comment back in the status (and the reported queue)
+    it was in, recorded in its audit log as the moderator's "Undo"."""
+    restored = 0
+    with transaction.atomic():
+        for comment_id, status, needs_review in states:
+            comment = Comment.objects.filter(pk=comment_id).first()
+            if comment is None or status not in _RESTORING_ACTIONS:
+                continue
+            comment = _moderate(
+                comment, _RESTORING_ACTIONS[status], actor=moderator, phase="moderator",
+                reason="Undo",
+            )  # fmt: skip
+            if needs_review != comment.needs_review:
+                Comment.objects.filter(pk=comment.pk).update(needs_review=needs_review)
+            restored += 1
+    return restored
 
 
 def comment_report(*, comment: Comment, reporter: str, reason: str = "") -> bool:
@@ -450,7 +480,10 @@ def ban_create(*, kind: str, value: str, reason: str = "", moderator=None) -> Ba
     ban.full_clean(exclude=["created_at"], validate_unique=False, validate_constraints=False)
     with transaction.atomic():
         ban, created = Ban.objects.update_or_create(
-            kind=ban.kind, value=ban.value, defaults={"reason": reason}
+            kind=ban.kind,
+            value=ban.value,
+            defaults={"reason": reason},
+            create_defaults={"reason": reason, "created_by": moderator},
         )
         action = "wagtail.create" if created else "wagtail.edit"
         audit_log(instance=ban, action=action, user=moderator)

@@ -15,9 +15,11 @@ The rules are written in a reader's terms, not in keys:
 - ``shows_with_comments(*pages)``: it shows these pages and something of their comments
   (a count, the threads): a comment approved or removed changes it too.
 - ``SITE_SETTINGS``: the site's settings and its menu of top-level sections.
-- ``NEW_STORIES``: any story published anywhere may belong in it (related stories chosen
-  by tag). Checked before it is used again, but not sent: a CDN or the page cache would
-  otherwise drop every article on every publication.
+- ``NEW_STORIES``: any story published anywhere may belong in it. Checked before it is
+  used again, but not sent: a CDN or the page cache would otherwise drop every article
+  on every publication.
+- ``stories_tagged(*tags)``: a story published with one of these tags may belong in it
+  (related stories chosen by tag). Sent: publishing a story purges its tags' keys.
 
 Everything kept also goes when everything is purged (a page moved or renamed, a site or
 a view restriction changed).
@@ -36,7 +38,6 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from dateline.edge import keys
-from dateline.news.pagination import CardPage
 from dateline.news.selectors import related_articles
 
 
@@ -77,6 +78,12 @@ SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys
 NEW_STORIES = Depends(stamped=frozenset({keys.LISTING}))
 
 
+def stories_tagged(*tags) -> Depends:
+    """A story published with one of these tags may take a place in it."""
+    tagged = frozenset(keys.tag_key(tag.pk) for tag in tags)
+    return Depends(sent=tagged, stamped=tagged)
+
+
 # Fragments of reader pages (dateline.edge.fragments), by the name their template tag uses.
 
 
@@ -114,7 +121,7 @@ def related_stories(article) -> Depends:
     authors = [author for card in cards for author in card.byline]
     depends = shows_with_comments(*cards) | shows(*sections, *authors) | shows(article)
     if chosen_by_tag:
-        depends |= NEW_STORIES
+        depends |= NEW_STORIES | stories_tagged(*article.tag_list)
     return depends
 
 
@@ -206,7 +213,7 @@ def served_page(page) -> set[str]:
 
 
 def pages_in(value, depth: int = 0) -> Iterator[Page]:
-    """Pages found in a template context value: itself, a list of them, a paginated page,
+    """Pages found in a template context value: itself, a list of them, a page of a listing,
     a dict of them, and the pages they carry in their cached properties (section, byline)."""
     if depth > 3:
         return
@@ -216,7 +223,9 @@ def pages_in(value, depth: int = 0) -> Iterator[Page]:
             for cached in value.__dict__.values():
                 if isinstance(cached, Page | list | tuple):
                     yield from pages_in(cached, depth + 2)
-    elif isinstance(value, PaginatorPage | CardPage):
+    elif isinstance(value, PaginatorPage) or isinstance(
+        getattr(value, "object_list", None), list | tuple | QuerySet
+    ):  # Django's paginated page, or a page of cards continued by cursor (news.pagination)
         yield from pages_in(value.object_list, depth + 1)
     elif isinstance(value, QuerySet):
         # Only what the template actually evaluated; never run a query here.

@@ -8,6 +8,8 @@ dateline.edge.invalidation):
 - ``page-<id>``: the page itself and every page that showed it (as a card, a byline,
   a related story, a breadcrumb).
 - ``article-<id>``, ``section-<id>``, ``author-<id>``...: the page a response *is*.
+- ``tag-<id>``: every article whose related stories are the newest sharing this tag:
+  a story published with the tag may take a place in all of them.
 - ``listing``: every response that lists content (home, sections, tags, authors,
   feeds, sitemaps, not-found pages): publishing anything changes what they list.
 - ``settings``: the site chrome every page shows (site name, tagline, sections menu).
@@ -33,6 +35,7 @@ ALL = "all"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
 LIVE_PREFIX = "live-"
+TAG_PREFIX = "tag-"
 ARCHIVE_PREFIX = "archive-"
 
 _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", default=None)
@@ -40,6 +43,10 @@ _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", 
 
 def page_key(page_id: int) -> str:
     return f"{PAGE_PREFIX}{page_id}"
+
+
+def tag_key(tag_id: int) -> str:
+    return f"{TAG_PREFIX}{tag_id}"
 
 
 def content_key(page_id: int) -> str:

@@ -14,6 +14,8 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from dateline.i18n.languages import is_multilingual
+from dateline.i18n.selectors import in_language
 from dateline.news import selectors as news
 from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
 
@@ -61,6 +63,8 @@ def site_name_for(site: Site) -> str:
 
 def section_key(section: Page, site: Site) -> str:
     """A section's address below the site root ("world/europe"), used in its feed URL."""
+    if is_multilingual():  # below its own language's home page ("/home-uk/svit/")
+        return section.url_path.strip("/").partition("/")[2]
     return section.url_path.removeprefix(site.root_page.url_path).strip("/")
 
 
@@ -69,16 +73,19 @@ def feed_scope(*, site: Site, kind: str, key: str = "") -> FeedScope | None:
     name = site_name_for(site)
     root_url = site.root_url
     if kind == "site":
+        home_url = root_url + reverse("wagtail_serve", args=("",))  # "/uk/" in Ukrainian
         return FeedScope(
-            kind, "", name, f"The latest news from {name}", root_url + "/", news.article_cards()
+            kind, "", name, f"The latest news from {name}", home_url, news.article_cards()
         )
     if kind == "section":
-        section = (
-            SectionPage.objects.live()
-            .public()
-            .filter(url_path=f"{site.root_page.url_path}{key.strip('/')}/")
-            .first()
-        )
+        key = key.strip("/")
+        if is_multilingual():  # the section of that address in the reader's language tree
+            sections = in_language(SectionPage.objects.all()).filter(
+                url_path__endswith=f"/{key}/", depth=site.root_page.depth + key.count("/") + 1
+            )
+        else:
+            sections = SectionPage.objects.filter(url_path=f"{site.root_page.url_path}{key}/")
+        section = sections.live().public().first()
         if section is None:
             return None
         return FeedScope(
@@ -118,13 +125,15 @@ def feed_scope(*, site: Site, kind: str, key: str = "") -> FeedScope | None:
 
 def tag_path(tag, *, home=None) -> str:
     """The reader page for a tag, served by the home page's /tags/<slug>/ route."""
-    home = home or news._model("HomePage").objects.first()
+    home = home or news.reader_home()
     return home.url + home.reverse_subpage("tag", kwargs={"slug": tag.slug})
 
 
-def news_language() -> str:
-    """The site language as Google News wants it: ISO 639 ("en"), or zh-cn / zh-tw."""
+def news_language(article=None) -> str:
+    """A story's language as Google News wants it: ISO 639 ("en"), or zh-cn / zh-tw."""
     code = settings.LANGUAGE_CODE.lower()
+    if article is not None and is_multilingual():
+        code = article.locale.language_code.lower()
     return code if code in {"zh-cn", "zh-tw"} else code.split("-")[0]
 
 
@@ -143,13 +152,17 @@ def article_guid(article, site: Site) -> str:
 
 
 def sitemap_articles() -> QuerySet:
-    return news.article_cards()
+    return news.article_cards(language=None)  # every language, each with its alternates
 
 
 def news_sitemap_articles(*, now: datetime | None = None) -> list:
     """Stories first published in the last 48 hours, newest first, at most 1,000 (Google News)."""
     since = (now or timezone.now()) - NEWS_SITEMAP_WINDOW
-    cards = news.article_cards(ArticlePage.objects.filter(first_published_at__gte=since))
+    cards = news.article_cards(
+        ArticlePage.objects.filter(first_published_at__gte=since), language=None
+    )
+    if is_multilingual():
+        cards = cards.select_related("locale")  # each story's news:language
     return news.attach_sections(cards[:NEWS_SITEMAP_LIMIT])
 
 
@@ -201,7 +214,7 @@ def sitemap_authors():
 
 def sitemap_tags() -> QuerySet:
     """Tags with at least one live public story, with that story's latest change as lastmod."""
-    public_articles = news.article_cards().values("pk")
+    public_articles = news.article_cards(language=None).values("pk")
     return (
         Tag.objects.filter(news_articletag_items__content_object__in=public_articles)
         .annotate(lastmod=Max("news_articletag_items__content_object__last_published_at"))

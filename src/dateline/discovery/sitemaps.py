@@ -8,6 +8,8 @@ from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from dateline.discovery import selectors
+from dateline.i18n.languages import default_language
+from dateline.i18n.selectors import translations_by_key
 from dateline.news.models import HomePage
 
 
@@ -17,14 +19,22 @@ class SelectorSitemap(WagtailSitemap):
     def images(self, item) -> list[dict]:
         return []
 
+    def alternates(self, items) -> dict:
+        """Each page's language versions, by translation key (one query; none with one
+        language configured)."""
+        return translations_by_key([item for item in items if hasattr(item, "translation_key")])
+
     def _urls(self, page, protocol, domain):
+        items = list(self.paginator.page(page).object_list)
+        versions = self.alternates(items)
         urls = [
             {
                 "location": self.location(item),
                 "lastmod": self.lastmod(item),
                 "images": self.images(item),
+                "alternates": hreflang_entries(versions.get(getattr(item, "translation_key", 0))),
             }
-            for item in self.paginator.page(page).object_list
+            for item in items
         ]
         lastmods = [url["lastmod"] for url in urls if url["lastmod"]]
         self.latest_lastmod = max(lastmods) if lastmods else None
@@ -32,6 +42,19 @@ class SelectorSitemap(WagtailSitemap):
 
     def get_latest_lastmod(self):
         return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+
+
+def hreflang_entries(versions) -> list[dict]:
+    """xhtml:link alternates for one page: every live version and x-default, the same list
+    in each version's entry (reciprocal); nothing for a page in one language."""
+    if not versions or len(versions) < 2:
+        return []
+    entries = [
+        {"hreflang": version.locale.language_code, "href": version.get_full_url()}
+        for version in versions
+    ]
+    default = [e for e in entries if e["hreflang"] == default_language()]
+    return entries + [{"hreflang": "x-default", "href": default[0]["href"]}] if default else entries
 
 
 class ArticleSitemap(SelectorSitemap):

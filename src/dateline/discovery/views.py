@@ -60,9 +60,11 @@ def news_sitemap(request):
     site = selectors.site_for(request)
     articles = selectors.news_sitemap_articles(now=timezone.now())
     context = {
-        "entries": [(article.get_full_url(request), article) for article in articles],
+        "entries": [
+            (article.get_full_url(request), article, selectors.news_language(article))
+            for article in articles
+        ],
         "publication_name": selectors.site_name_for(site),
-        "language": selectors.news_language(),
     }
     return render(request, "discovery/news_sitemap.xml", context, content_type="application/xml")
 

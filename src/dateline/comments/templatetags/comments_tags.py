@@ -1,7 +1,7 @@
 from django import template
-from django.utils.translation import gettext, ngettext
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from dateline.comments import selectors
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm

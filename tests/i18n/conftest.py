@@ -1,38 +1,15 @@
-import importlib
-
 import pytest
-from django.urls import clear_url_caches
 
-LANGUAGES = [("en", "English"), ("uk", "Українська"), ("ar", "العربيّة")]
-
-
-def _reload_urls():
-    import dateline.urls
-
-    clear_url_caches()
-    importlib.reload(dateline.urls)
-    clear_url_caches()
+from tests.i18n.setup import disable_languages, enable_languages
 
 
 @pytest.fixture
 def multilingual(settings, db):
     """The site as DATELINE_LANGUAGES=en,uk,ar configures it: locales, prefixed URLs and
     a published home page per language."""
-    settings.DATELINE_LANGUAGES = [code for code, _ in LANGUAGES]
-    settings.LANGUAGES = LANGUAGES
-    settings.WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-    settings.LANGUAGE_CODE = "en"
-    settings.WAGTAIL_I18N_ENABLED = True
-    _reload_urls()
-    from wagtail.models import Site
-
-    from dateline.i18n.services import locales_sync
-
-    Site.clear_site_root_paths_cache()
-    locales_sync()
+    enable_languages(settings)
     yield
-    settings.WAGTAIL_I18N_ENABLED = False
-    _reload_urls()
+    disable_languages(settings)
 
 
 @pytest.fixture

@@ -122,7 +122,7 @@ class Stream:
             assert time.monotonic() < deadline, f"got {found}, wanted {count} events"
             self.socket.settimeout(max(0.1, deadline - time.monotonic()))
             chunk = self.socket.recv(65536)
-            assert chunk, f"the server closed the stream after {found}"
+            assert chunk, f"the server closed the stream ({self.status}) after {found}: {text!r}"
             self.buffer += chunk
 
     def close(self) -> None:

@@ -93,3 +93,15 @@ def test_translated_article_stays_within_the_articles_query_ceiling(client, tran
     assert ukrainian <= MULTILINGUAL_ARTICLE_QUERIES
     assert english <= MULTILINGUAL_ARTICLE_QUERIES
     assert ukrainian - english <= 1  # only the routing to the Ukrainian home page
+
+
+def test_stored_fragments_are_kept_per_language(client, translated, fragment_store):
+    """The sections menu is one stored fragment per language, not the first one rendered."""
+
+    def menu(path):
+        html = client.get(path).content.decode()
+        return re.search(r'<nav class="sections-nav".*?</nav>', html, re.S).group(0)
+
+    assert "Світ" in menu("/uk/")
+    assert "World" in menu("/") and "Світ" not in menu("/")
+    assert "Світ" in menu("/uk/") and "World" not in menu("/uk/")

@@ -80,7 +80,19 @@ def test_json_ld_names_the_language(client, translated):
 def test_search_finds_stories_in_the_readers_language(client, translated):
     from django.core.management import call_command
 
+    from dateline.i18n.services import page_translate
+
+    page_translate(page=translated["world"], language="ar", publish=True, title="العالم")
+    page_translate(
+        page=translated["story"],
+        language="ar",
+        publish=True,
+        title="استئناف المحادثات في جنيف",
+        slug="mufawadat",
+    )
     call_command("update_index", verbosity=0)
+    arabic = client.get("/ar/search/", {"q": "جنيف"}).content.decode()
+    assert "/ar/world/mufawadat/" in arabic and "1 story found" in arabic
     ukrainian = client.get("/uk/search/", {"q": "Женеві"}).content.decode()
     assert 'href="/uk/svit/perehovory-v-zhenevi/"' in ukrainian
     assert "1 story found" in ukrainian

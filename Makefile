@@ -18,8 +18,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# DATELINE_BASE_URL follows HOST and PORT unless set: setup prints it, emails link to it.
 run: install
-	$(BIN)/dateline setup
+	DATELINE_BASE_URL=$${DATELINE_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/dateline setup
+	DATELINE_BASE_URL=$${DATELINE_BASE_URL:-http://$(HOST):$(PORT)} \
 	DATELINE_ALLOWED_HOSTS=$${DATELINE_ALLOWED_HOSTS:-$(HOST),localhost} \
 		$(BIN)/dateline serve --host $(HOST) --port $(PORT)
 

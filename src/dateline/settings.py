@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "dateline.newsletters",
     "dateline.api",
     "dateline.wire",
+    "dateline.editorial",
     "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
     "dateline.i18n",
     "wagtail.contrib.settings",
@@ -230,6 +231,19 @@ if cloudflare_zone := os.environ.get("DATELINE_CLOUDFLARE_ZONE_ID"):
         "ZONEID": cloudflare_zone,
         "BEARER_TOKEN": os.environ.get("DATELINE_CLOUDFLARE_API_TOKEN", ""),
     }
+
+# Caches in front that purge by surrogate key (dateline.edge.cdn), from a task, whenever
+# the page cache purges: Varnish with xkey (`dateline edge vcl`), one address per node...
+EDGE_VARNISH_URLS = env_list("DATELINE_VARNISH_URL")
+# ...which accepts purges from these addresses or networks (the VCL's ACL).
+EDGE_VARNISH_PURGERS = env_list("DATELINE_VARNISH_PURGERS", "127.0.0.1,::1")
+# ...and Fastly's purge-by-surrogate-key API (soft purges unless turned off).
+EDGE_FASTLY_SERVICE_ID = os.environ.get("DATELINE_FASTLY_SERVICE_ID", "")
+EDGE_FASTLY_API_TOKEN = os.environ.get("DATELINE_FASTLY_API_TOKEN", "")
+EDGE_FASTLY_API_URL = os.environ.get("DATELINE_FASTLY_API_URL", "https://api.fastly.com")
+EDGE_FASTLY_SOFT_PURGE = env_flag("DATELINE_FASTLY_SOFT_PURGE", default=True)
+if EDGE_FASTLY_SERVICE_ID and not EDGE_FASTLY_API_TOKEN:
+    raise ImproperlyConfigured("DATELINE_FASTLY_SERVICE_ID needs DATELINE_FASTLY_API_TOKEN.")
 
 # Background tasks: the database queue, run by `dateline db_worker` (started by `serve`).
 TASKS = {

@@ -16,6 +16,7 @@ urlpatterns = [
     path("comments/", include("dateline.comments.urls")),
     path("live/", include("dateline.live.urls")),
     path("newsletters/", include("dateline.newsletters.urls")),
+    path("newsroom/", include("dateline.editorial.urls")),
 ]
 
 if settings.DEBUG:

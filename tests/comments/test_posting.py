@@ -18,9 +18,9 @@ DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"
 def test_a_post_costs_a_handful_of_queries(client, article, django_assert_num_queries):
     post_comment(client, article, email="warm@example.org", text="Warming the caches.")
     # article, restriction, settings, writer's history, bans, word lists, the rate-limit
-    # counters (one statement for both), two inserts, and the test transaction's
-    # savepoint around them.
-    with django_assert_num_queries(11):
+    # counters (one statement for both), two inserts, the article's comment counter, and
+    # the test transaction's savepoint around them.
+    with django_assert_num_queries(12):
         response = post_comment(client, article, email="new@example.org", REMOTE_ADDR="10.1.1.1")
     assert response.status_code == 303
 

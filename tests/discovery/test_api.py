@@ -28,6 +28,27 @@ def test_articles_list_newest_first_with_pagination(client, world, ana):
     assert get(client, "/api/v1/articles/", page=3, page_size=2).status_code == 404
 
 
+def test_articles_continue_by_cursor_unmoved_by_new_stories(client, world, ana):
+    for number in range(5):
+        ArticleFactory(section=world, authors=[ana], title=f"Story {number}")
+    first = get(client, "/api/v1/articles/", page_size=2).json()
+    assert first["next_cursor"]
+    ArticleFactory(section=world, authors=[ana], title="Breaking")  # newer than all
+    seen, cursor = [a["title"] for a in first["results"]], first["next_cursor"]
+    while cursor:
+        page = get(client, "/api/v1/articles/", page_size=2, before=cursor).json()
+        seen += [a["title"] for a in page["results"]]
+        cursor = page["next_cursor"]
+    assert seen == [f"Story {number}" for number in (4, 3, 2, 1, 0)]
+
+
+@pytest.mark.parametrize(
+    "params", [{"before": "junk"}, {"before": "1.1", "page": 2}, {"before": "-1.x"}]
+)
+def test_a_bad_cursor_is_a_400(client, story, params):
+    assert get(client, "/api/v1/articles/", **params).status_code == 400
+
+
 def test_article_fields(client, story):
     article = get(client, "/api/v1/articles/").json()["results"][0]
     assert article["url"] == "http://localhost/world/ceasefire-talks-resume-in-geneva/"

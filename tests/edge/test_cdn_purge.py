@@ -144,3 +144,28 @@ def test_one_announcement_for_many_articles_is_one_purge_and_one_cdn_call(purges
     assert purges.local == [{f"page-{story.pk}", f"page-{other.pk}"}]
     (urls,) = purges.cdn
     assert {url.rsplit("/", 2)[-2] for url in urls} >= {"harbour-reopens", "bridge-closes"}
+
+
+def test_url_purging_cdns_get_the_listing_urls_derived_from_the_keys(purges, home, commit):
+    """Cloudflare purges by URL: a story published purges its section, the home page and
+    the site's feeds and sitemaps too, so listings show it (decision 0019)."""
+    section = SectionFactory(slug="world")
+    purges.cdn.clear()
+    with mock.patch("wagtail.contrib.frontend_cache.backends.http.urlopen"):
+        commit(ArticleFactory, section=section, slug="harbour-reopens")  # Wagtail: the page
+    urls = set().union(*purges.cdn)
+    root = home.get_site().root_url
+    assert {f"{root}/", f"{root}/world/", f"{root}/feeds/rss/", f"{root}/sitemap.xml"} <= urls
+
+
+def test_a_settings_change_purges_the_listing_urls_from_url_purging_cdns(purges, home, commit):
+    from wagtail.models import Site
+
+    from dateline.core.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    purges.cdn.clear()
+    site_settings.tagline = "Independent since 1851"
+    commit(site_settings.save)
+    (urls,) = purges.cdn
+    assert f"{home.get_site().root_url}/feeds/atom/" in urls

@@ -257,3 +257,23 @@ def test_deleting_a_story_refreshes_the_stories_that_link_to_it(site, world, com
     assert reply.cache == "MISS"
     assert f'href="{linked.url}"' not in reply.text
     assert site.get(other.url).cache == "HIT"
+
+
+def test_a_story_published_with_a_tag_refreshes_the_related_boxes_of_that_tags_stories(
+    site, world, commit
+):
+    """An article's related stories are the newest sharing one of its tags: a new story
+    with the tag takes a place in every such box (found by the consistency check)."""
+    harbour = commit(ArticleFactory, section=world, slug="harbour-reopens", tags=["ports"])
+    commit(ArticleFactory, section=world, slug="quay-repaired", tags=["ports"])
+    unrelated = commit(ArticleFactory, section=world, slug="storm-ends", tags=["weather"])
+    for path in (harbour.url, unrelated.url):
+        site.get(path)
+    assert site.get(harbour.url).cache == "HIT"
+    newest = commit(
+        ArticleFactory, section=world, slug="ferries-return", title="Ferries return", tags=["ports"]
+    )
+    reply = site.get(harbour.url)
+    assert reply.cache == "MISS" and "Ferries return" in reply.text
+    assert f"tag-{newest.tags.get().pk}" in reply.keys
+    assert site.get(unrelated.url).cache == "HIT"  # no shared tag: left alone

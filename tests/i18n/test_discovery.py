@@ -30,7 +30,10 @@ def test_feeds_are_per_language(client, translated):
 
 
 def test_sitemap_lists_every_language_with_reciprocal_alternates(client, translated):
-    urlset = etree.fromstring(client.get("/sitemap-articles.xml").content)
+    from django.utils import timezone
+
+    month = timezone.now().strftime("%Y-%m")
+    urlset = etree.fromstring(client.get(f"/sitemap-articles-{month}.xml").content)
     entries = {
         url.findtext("sm:loc", namespaces=NS): {
             link.get("hreflang"): link.get("href")

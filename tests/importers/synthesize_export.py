@@ -1,17 +1,21 @@
 """Write a big WXR export for the import benchmark by repeating the posts of a real one.
 
     python tests/importers/synthesize_export.py SOURCE.xml OUT.xml --copies 50 [--comments 20]
+        [--days-apart 1]
 
 Every copy of a post gets new post, comment and parent ids, its own slug and permalink,
 so the importer sees distinct stories. `--comments N` adds N approved comments to every
 post copy (every third a reply to the comment before it), for a comment-heavy export
-from a small source such as tests/fixtures/wordpress/newsroom.xml. The output is written
-as it is made: memory holds the source's items once, never the output.
+from a small source such as tests/fixtures/wordpress/newsroom.xml. `--days-apart D`
+dates copy k D*k days before the source's dates, so the archive spans years (as a real
+one does, for the sitemaps by month) instead of one week. The output is written as it is
+made: memory holds the source's items once, never the output.
 """
 
 import argparse
 import re
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 ITEM = re.compile(r"<item>.*?</item>", re.DOTALL)
@@ -21,6 +25,20 @@ COMMENT_PARENT = re.compile(r"<wp:comment_parent>(\d+)</wp:comment_parent>")
 POST_NAME = re.compile(r"<wp:post_name><!\[CDATA\[([^\]]*)\]\]></wp:post_name>")
 LINK = re.compile(r"<link>([^<]*?)/?</link>")
 POST_TYPE = re.compile(r"<wp:post_type><!\[CDATA\[post\]\]></wp:post_type>")
+POST_DATES = re.compile(
+    r"<wp:(post_date|post_date_gmt|post_modified|post_modified_gmt)><!\[CDATA\["
+    r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\]\]>"
+)
+
+
+def _earlier(item: str, days: int) -> str:
+    def replace(match: re.Match) -> str:
+        if match.group(2).startswith("0000"):  # WordPress's "no date" (a draft's GMT date)
+            return match.group(0)
+        moved = datetime.fromisoformat(match.group(2)) - timedelta(days=days)
+        return f"<wp:{match.group(1)}><![CDATA[{moved:%Y-%m-%d %H:%M:%S}]]>"
+
+    return POST_DATES.sub(replace, item)
 
 
 def _shift(pattern: re.Pattern, tag: str, offset: int):
@@ -60,7 +78,9 @@ def _with_comments(item: str, *, count: int, first_id: int) -> str:
     return item[:end] + "".join(comments) + item[end:]
 
 
-def synthesize(source: Path, out: Path, *, copies: int, comments: int = 0) -> int:
+def synthesize(
+    source: Path, out: Path, *, copies: int, comments: int = 0, days_apart: int = 0
+) -> int:
     text = source.read_text(encoding="utf-8")
     first = text.index("<item>")
     end = text.rindex("</channel>")
@@ -87,6 +107,8 @@ def synthesize(source: Path, out: Path, *, copies: int, comments: int = 0) -> in
                         item,
                     )
                     item = LINK.sub(lambda m, c=copy: f"<link>{m.group(1)}-{c}/</link>", item, 1)
+                    if days_apart:
+                        item = _earlier(item, copy * days_apart)
                 if comments:
                     item = _with_comments(
                         item, count=comments, first_id=EXTRA_COMMENT_IDS + written * comments
@@ -103,8 +125,15 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--copies", type=int, default=50)
     parser.add_argument("--comments", type=int, default=0, help="extra comments per post")
+    parser.add_argument("--days-apart", type=int, default=0, help="days between copies")
     args = parser.parse_args()
-    count = synthesize(args.source, args.out, copies=args.copies, comments=args.comments)
+    count = synthesize(
+        args.source,
+        args.out,
+        copies=args.copies,
+        comments=args.comments,
+        days_apart=args.days_apart,
+    )
     sys.stdout.write(f"{args.out}: {count} posts\n")
 
 

@@ -391,3 +391,11 @@ def test_imported_comments_are_written_and_announced_by_the_comments_app_once_pe
     )
     assert sorted(announced) == sorted(with_approved)
     assert ModerationDecision.objects.filter(phase="import").count() == Comment.objects.count()
+
+
+def test_an_imported_story_keeps_one_revision_through_a_second_run(imported):
+    stories = ArticlePage.objects.all()
+    assert stories.exists()
+    assert all(story.revisions.count() == 1 for story in stories)
+    wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+    assert all(story.revisions.count() == 1 for story in ArticlePage.objects.all())

@@ -149,3 +149,24 @@ def test_a_search_costs_a_fixed_number_of_queries(client, stories, world, ana):
         client.get("/search/", {"q": "ceasefire"})
     # SQLite's full-text search asks its index once more than PostgreSQL's (the MATCH).
     assert len(few) == len(more) == (17 if connection.vendor == "sqlite" else 16)
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_totals_are_capped_and_said_as_more_than(monkeypatch, client, world, ana, sort):
+    monkeypatch.setattr("dateline.search.selectors.MAX_RESULTS", 3)
+    for number in range(5):
+        ArticleFactory(section=world, authors=[ana], title=f"Harbour report {number}")
+    response = client.get("/search/", {"q": "harbour", "sort": sort})
+    assert "More than 3 stories found." in response.content.decode()
+    assert response.context["page_obj"].paginator.num_pages == 1  # 3 results, 10 a page
+    monkeypatch.setattr("dateline.search.selectors.MAX_RESULTS", 5)
+    response = client.get("/search/", {"q": "harbour", "sort": sort})
+    assert "5 stories found." in response.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 query")
+def test_an_unfiltered_search_ranks_with_a_limit_in_the_full_text_query(client, stories):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/search/", {"q": "ceasefire"})
+    ranked = [q["sql"] for q in queries if "bm25" in q["sql"].lower()]
+    assert ranked and all("LIMIT 1001" in sql for sql in ranked), ranked

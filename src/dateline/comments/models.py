@@ -13,9 +13,11 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from dateline.comments.settings_form import CommentSettingsForm
+
 
 class CommentsMode(models.TextChoices):
-    OPEN = "open", "Open: approved by the moderation pipeline"
+    OPEN = "open", "Open: comments that pass the automatic checks appear at once"
     PREMODERATED = "premoderated", "Pre-moderated: every comment waits for a moderator"
     CLOSED = "closed", "Closed: no new comments"
 
@@ -178,6 +180,15 @@ class Ban(models.Model):
     )
     reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="banned by",
+    )
     expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: never.")
 
     panels = [
@@ -239,38 +250,73 @@ class CommentSettings(BaseSiteSetting):
     """Site-wide comment defaults; an article can override the mode and the closing delay."""
 
     mode = models.CharField(
-        "Comments", max_length=20, choices=CommentsMode.choices, default=CommentsMode.OPEN
+        "Comments",
+        max_length=20,
+        choices=CommentsMode.choices,
+        default=CommentsMode.OPEN,
+        help_text="For every story that does not choose otherwise in its own settings.",
     )
     close_after_days = models.PositiveIntegerField(
-        default=14, help_text="Close comments this many days after publishing; 0 never closes."
+        "Close comments after (days)",
+        default=14,
+        help_text="Days after a story is published; 0 keeps comments open for good.",
     )
     first_time_hold = models.PositiveIntegerField(
         "Hold new commenters until approved",
         default=1,
-        help_text="A commenter's comments wait for a moderator until this many were approved.",
+        help_text=(
+            "A commenter's comments wait for a moderator until this many of theirs were "
+            "approved; 0 holds nobody for being new."
+        ),
     )
     trusted_after = models.PositiveIntegerField(
+        "Trust commenters after",
         default=10,
-        help_text="Commenters with this many approved and none rejected skip the content filters.",
+        help_text=(
+            "Approved comments (and none rejected) after which a commenter's comments appear "
+            "without the word-list and link checks; 0 trusts nobody automatically."
+        ),
     )
     report_threshold = models.PositiveIntegerField(
-        default=3, help_text="Reader reports that move a comment to the reported queue."
+        "Reader reports before review",
+        default=3,
+        help_text="Reports from readers that send a published comment back to the moderators.",
     )
     max_links = models.PositiveIntegerField(
-        default=2, help_text="Comments with more links than this wait for a moderator."
+        "Most links in a comment",
+        default=2,
+        help_text="Comments with more links than this wait for a moderator.",
     )
-    max_length = models.PositiveIntegerField(default=5000, help_text="Characters.")
+    max_length = models.PositiveIntegerField(
+        "Longest comment (characters)",
+        default=5000,
+        help_text="Longer comments are refused, with a message telling the writer the limit.",
+    )
     rate_limit_count = models.PositiveIntegerField(
-        default=5, help_text="Comments allowed per IP network and per email in the window."
+        "Comments per commenter",
+        default=5,
+        help_text=(
+            "How many comments one email address, or one network, may post in the time below; "
+            "0 sets no limit."
+        ),
     )
-    rate_limit_window = models.PositiveIntegerField(default=600, help_text="Seconds.")
+    rate_limit_window = models.PositiveIntegerField(
+        "...within (seconds)", default=600, help_text="600 is ten minutes."
+    )
     akismet_key = models.CharField(
-        "Akismet API key", max_length=64, blank=True, help_text="Empty: no Akismet check."
+        "Akismet API key",
+        max_length=64,
+        blank=True,
+        help_text=(
+            "A key from akismet.com: comments are checked for spam by Akismet before they "
+            "appear. Empty: no Akismet check."
+        ),
     )
 
+    base_form_class = CommentSettingsForm
     panels = [
         MultiFieldPanel(
-            [FieldPanel("mode"), FieldPanel("close_after_days")], heading="Defaults for articles"
+            [FieldPanel("mode"), FieldPanel("close_after_days")], heading="Defaults for stories"
         ),
         MultiFieldPanel(
             [
@@ -280,13 +326,15 @@ class CommentSettings(BaseSiteSetting):
                 FieldPanel("max_links"),
                 FieldPanel("max_length"),
             ],
-            heading="Moderation",
+            heading="What waits for a moderator",
         ),
         MultiFieldPanel(
             [FieldPanel("rate_limit_count"), FieldPanel("rate_limit_window")],
-            heading="Rate limits",
+            heading="Posting too fast",
         ),
-        FieldPanel("akismet_key"),
+        MultiFieldPanel(
+            [FieldPanel("akismet_key"), FieldPanel("remove_akismet_key")], heading="Akismet"
+        ),
     ]
 
     class Meta:

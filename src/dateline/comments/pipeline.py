@@ -372,6 +372,35 @@ PHASES: list[Phase] = [
 
 PASSED = Decision(Action.APPROVE, "pipeline", "Passed every check.")
 
+# What the desk and the audit log call each phase, and the other deciders, in words.
+PHASE_LABELS = {
+    "length": "Length check",
+    "closed": "Comments closed",
+    "reply": "Reply check",
+    "sanitise": "Text clean-up",
+    "duplicate": "Repeated comment",
+    "trusted": "Trusted commenter",
+    "words": "Word list",
+    "links": "Too many links",
+    "rate": "Posting too fast",
+    "form": "Form check",
+    "first_time": "New commenter",
+    "premoderation": "Story is pre-moderated",
+    "akismet": "Akismet spam check",
+    "pipeline": "Automatic checks",
+    "moderator": "Moderator",
+    "reader": "Reader report",
+    "reports": "Reader reports",
+    "writer": "The commenter",
+    "privacy": "Privacy request",
+    "import": "Imported",
+}
+
+
+def phase_label(phase: str) -> str:
+    """A phase's name in words ("first_time" is "New commenter")."""
+    return PHASE_LABELS.get(phase, phase.replace("_", " ").capitalize())
+
 
 def run_pipeline(sub: Submission) -> Decision:
     """Run every phase in order; return the deciding one, or PASSED."""

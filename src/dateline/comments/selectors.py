@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Site
 
@@ -26,6 +27,9 @@ from dateline.edge.memory import site_setting, view_restrictions
 from dateline.news.models import ArticlePage
 
 THREADS_PER_PAGE = 20
+# At most this many comments on a page, whatever the threads' shape: a thread too long
+# for its share shows its first replies and continues on pages of its own.
+COMMENTS_PER_PAGE = 100
 MAX_PAGE_NUMBER = 100_000
 NESTED_LEVELS = 5  # replies deeper than this are shown flat, with "in reply to"
 SORTS = {"oldest": ("created_at", "pk"), "newest": ("-created_at", "-pk")}
@@ -124,6 +128,7 @@ class ThreadNode:
     comment: Comment
     children: list["ThreadNode"] = field(default_factory=list)
     reply_to: Comment | None = None  # set on replies shown flat below the nesting limit
+    more_replies: int = 0  # on a thread's first comment: replies shown on its own pages
 
 
 @dataclass
@@ -154,16 +159,24 @@ class CommentPage:
             digest.update(
                 f"|{comment.pk}:{comment.author_name}:{comment.author_url}:{comment.created_at}:"
                 f"{comment.edited_at}:{comment.is_deleted}:{getattr(node.reply_to, 'pk', '')}:"
-                f"{len(node.children)}:{comment.html}".encode()
+                f"{len(node.children)}:{node.more_replies}:{comment.html}".encode()
             )
             stack.extend(node.children)
         return digest.hexdigest()
 
 
-def _build_threads(roots: list[Comment], replies: list[Comment]) -> list[ThreadNode]:
+def _build_threads(
+    roots: list[Comment], replies: list[Comment], *, parents: dict | None = None
+) -> list[ThreadNode]:
+    """Threads of these roots; a reply whose parent is not shown (it is on an earlier page
+    of a long thread) hangs flat under the root, "in reply to" its parent (`parents`)."""
     children = defaultdict(list)
+    shown = {comment.pk for comment in [*roots, *replies]}
     for reply in replies:
-        children[reply.parent_id].append(reply)
+        if reply.parent_id in shown:
+            children[reply.parent_id].append(reply)
+        else:
+            children[reply.root_id].append(reply)
 
     def flat_descendants(comment: Comment, by_id: dict) -> list[ThreadNode]:
         nodes, stack = [], list(reversed(children[comment.pk]))
@@ -173,18 +186,38 @@ def _build_threads(roots: list[Comment], replies: list[Comment]) -> list[ThreadN
             stack.extend(reversed(children[reply.pk]))
         return nodes
 
-    by_id = {comment.pk: comment for comment in [*roots, *replies]}
+    by_id = {**(parents or {}), **{comment.pk: comment for comment in [*roots, *replies]}}
 
     def build(comment: Comment, level: int) -> ThreadNode:
         if level >= NESTED_LEVELS - 1:
             return ThreadNode(comment, flat_descendants(comment, by_id))
-        return ThreadNode(comment, [build(child, level + 1) for child in children[comment.pk]])
+        nodes = [build(child, level + 1) for child in children[comment.pk]]
+        for node in nodes:
+            if node.comment.parent_id != comment.pk:
+                node.reply_to = by_id.get(node.comment.parent_id)
+        return ThreadNode(comment, nodes)
 
     return [build(root, 0) for root in roots]
 
 
+def replies_per_thread(reply_counts: dict[int, int], budget: int) -> int | None:
+    """How many replies each thread may show so that all of them fit in `budget`: the
+    largest share that fits (short threads keep all theirs, long ones are cut to it), or
+    None when every reply fits."""
+    if sum(reply_counts.values()) <= budget:
+        return None
+    share, counts = 0, sorted(reply_counts.values())
+    for high in range(1, (counts[-1] if counts else 0) + 1):
+        if sum(min(count, high) for count in counts) > budget:
+            break
+        share = high
+    return share
+
+
 def comment_page(article, *, sort: str = "oldest", number: int = 1) -> CommentPage:
-    """One page of top-level threads with all their approved replies, in three queries."""
+    """One page of top-level threads with their approved replies, at most
+    COMMENTS_PER_PAGE comments (a long thread shows its first replies and a link to the
+    rest, `thread_continuation`), in four queries."""
     sort = sort if sort in SORTS else "oldest"
     number = min(max(1, number), MAX_PAGE_NUMBER)  # past it, the offset overflows SQL integers
     approved = Comment.objects.approved().filter(article_id=article.pk).only(*PUBLIC_FIELDS)
@@ -196,18 +229,75 @@ def comment_page(article, *, sort: str = "oldest", number: int = 1) -> CommentPa
     )
     has_next = len(roots) > THREADS_PER_PAGE
     roots = roots[:THREADS_PER_PAGE]
-    replies = (
-        list(approved.filter(root_id__in=[root.pk for root in roots]).order_by("created_at", "pk"))
-        if roots
-        else []
-    )
+    replies, reply_counts = [], {}
+    if roots:
+        in_threads = approved.filter(root_id__in=[root.pk for root in roots]).exclude(
+            parent__isnull=True
+        )
+        reply_counts = dict(
+            in_threads.order_by()
+            .values("root_id")
+            .annotate(n=Count("pk"))
+            .values_list("root_id", "n")
+        )
+        share = replies_per_thread(reply_counts, COMMENTS_PER_PAGE - len(roots))
+        if share is not None:
+            # The first `share` replies of each thread, by the database (a window function).
+            in_threads = in_threads.annotate(
+                rank=Window(
+                    RowNumber(), partition_by=F("root_id"), order_by=[F("created_at"), F("pk")]
+                )
+            ).filter(rank__lte=share)
+        # Asked even when no thread has replies: a page costs the same for any threads.
+        replies = list(in_threads.order_by("created_at", "pk"))
+    threads = _build_threads(roots, replies)
+    shown = defaultdict(int)
+    for reply in replies:
+        shown[reply.root_id] += 1
+    for node in threads:
+        node.more_replies = reply_counts.get(node.comment.pk, 0) - shown[node.comment.pk]
     return CommentPage(
-        threads=_build_threads(roots, replies),
+        threads=threads,
         sort=sort,
         number=number,
         has_next=has_next,
         count=approved_comment_count(article),
     )
+
+
+@dataclass
+class ThreadContinuation:
+    """One page of a long thread's replies, after its first page of threads."""
+
+    thread: ThreadNode
+    number: int
+    has_next: bool
+
+
+def thread_continuation(article, *, root_id: int, number: int) -> ThreadContinuation | None:
+    """Replies of one thread, COMMENTS_PER_PAGE at a time in the order they were written,
+    under its first comment; None when there is no such thread or page."""
+    if not 1 <= number <= MAX_PAGE_NUMBER:
+        return None
+    approved = Comment.objects.approved().filter(article_id=article.pk).only(*PUBLIC_FIELDS)
+    root = approved.filter(pk=root_id, parent__isnull=True).first()
+    if root is None:
+        return None
+    start = (number - 1) * COMMENTS_PER_PAGE
+    replies = list(
+        approved.filter(root_id=root.pk)
+        .exclude(parent__isnull=True)
+        .order_by("created_at", "pk")[start : start + COMMENTS_PER_PAGE + 1]
+    )
+    if number > 1 and not replies:
+        return None
+    has_next = len(replies) > COMMENTS_PER_PAGE
+    replies = replies[:COMMENTS_PER_PAGE]
+    shown = {root.pk, *(reply.pk for reply in replies)}
+    missing = {reply.parent_id for reply in replies} - shown
+    parents = Comment.objects.only("id", "author_name").in_bulk(missing) if missing else {}
+    [thread] = _build_threads([root], replies, parents=parents)
+    return ThreadContinuation(thread=thread, number=number, has_next=has_next)
 
 
 # The moderation desk
@@ -250,7 +340,33 @@ def moderation_queue(name: str, *, query: str = "") -> QuerySet:
     _label, condition = QUEUES.get(name, QUEUES["pending"])
     queryset = Comment.objects.filter(condition) if not query else Comment.objects.all()
     order = "-report_count" if name == "reported" else "-created_at"
-    return _search(queryset, query).select_related("article", "parent").order_by(order, "-pk")
+    return with_last_decision(
+        _search(queryset, query).select_related("article", "parent").order_by(order, "-pk")
+    )
+
+
+def with_last_decision(comments: QuerySet) -> QuerySet:
+    """Each comment with its latest decision's phase and reason (why it waits, in the
+    pipeline's words), from subqueries of the same query: no query per row."""
+    latest = ModerationDecision.objects.filter(comment=OuterRef("pk")).order_by("-at", "-pk")
+    return comments.annotate(
+        last_phase=Subquery(latest.values("phase")[:1]),
+        last_reason=Subquery(latest.values("reason")[:1]),
+        last_action=Subquery(latest.values("action")[:1]),
+    )
+
+
+def next_in_queue(comment: Comment) -> Comment | None:
+    """The pending comment a moderator should look at after this one: the next older one
+    in the queue's order, else the newest (the queue lists newest first)."""
+    pending = Comment.objects.filter(status=Comment.Status.PENDING).exclude(pk=comment.pk)
+    older = pending.filter(
+        Q(created_at__lt=comment.created_at) | Q(created_at=comment.created_at, pk__lt=comment.pk)
+    )
+    return (
+        older.order_by("-created_at", "-pk").first()
+        or pending.order_by("-created_at", "-pk").first()
+    )
 
 
 def commenter_history(email: str) -> dict:

@@ -11,7 +11,8 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -70,7 +71,37 @@ def _enqueue(task_name: str, *args) -> None:
 
 
 def _changed(article_id: int) -> None:
+    """What readers see of an article's comments changed: recount it, announce it."""
+    comment_counts_recount(article_ids=[article_id])
     transaction.on_commit(lambda: comments_changed.send(sender=Comment, article_id=article_id))
+
+
+def _approved_count():
+    approved = (
+        Comment.objects.filter(article=OuterRef("pk"), status=Comment.Status.APPROVED)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(approved, output_field=IntegerField()), 0)
+
+
+def comment_counts_recount(*, article_ids=None) -> int:
+    """Set the articles' comment counters (all articles when `article_ids` is None) to
+    their approved comments, in one UPDATE of the counters that are wrong.
+
+    Every comment service that changes what readers see calls it for its article, in
+    its own transaction; `dateline comments recount` runs it for all, as a reconciler
+    (after a restore, or a write made outside the services). Returns how many it fixed.
+    """
+    articles = ArticlePage.objects.all()
+    if article_ids is not None:
+        articles = articles.filter(pk__in=list(article_ids))
+    wrong = articles.annotate(actual=_approved_count()).exclude(comment_count=F("actual"))
+    return ArticlePage.objects.filter(pk__in=wrong.values("pk")).update(
+        comment_count=_approved_count()
+    )
 
 
 def _record(comment: Comment, action: str, *, phase: str, reason: str = "", actor=None):
@@ -259,13 +290,43 @@ BULK_ACTIONS = {
 }
 
 
-def comments_bulk_moderate(*, comment_ids, action: str, moderator) -> int:
+def comments_bulk_moderate(*, comment_ids, action: str, moderator) -> list[tuple[int, str, bool]]:
+    """Apply one action to many comments; returns each one's state before, for an undo."""
     service = BULK_ACTIONS[action]
     comments = list(Comment.objects.filter(pk__in=comment_ids))
+    before = [(comment.pk, comment.status, comment.needs_review) for comment in comments]
     with transaction.atomic():
         for comment in comments:
             service(comment=comment, moderator=moderator)
-    return len(comments)
+    return before
+
+
+# Which action puts a comment back in a status (the undo of a desk action).
+_RESTORING_ACTIONS = {
+    Comment.Status.PENDING: Action.HOLD,
+    Comment.Status.APPROVED: Action.APPROVE,
+    Comment.Status.REJECTED: Action.REJECT,
+    Comment.Status.SPAM: Action.SPAM,
+}
+
+
+def comments_restore(*, states: Sequence[tuple[int, str, bool]], moderator) -> int:
+    """Undo a desk action: put each comment back in the status (and the reported queue)
+    it was in, recorded in its audit log as the moderator's "Undo"."""
+    restored = 0
+    with transaction.atomic():
+        for comment_id, status, needs_review in states:
+            comment = Comment.objects.filter(pk=comment_id).first()
+            if comment is None or status not in _RESTORING_ACTIONS:
+                continue
+            comment = _moderate(
+                comment, _RESTORING_ACTIONS[status], actor=moderator, phase="moderator",
+                reason="Undo",
+            )  # fmt: skip
+            if needs_review != comment.needs_review:
+                Comment.objects.filter(pk=comment.pk).update(needs_review=needs_review)
+            restored += 1
+    return restored
 
 
 def comment_report(*, comment: Comment, reporter: str, reason: str = "") -> bool:
@@ -419,7 +480,10 @@ def ban_create(*, kind: str, value: str, reason: str = "", moderator=None) -> Ba
     ban.full_clean(exclude=["created_at"], validate_unique=False, validate_constraints=False)
     with transaction.atomic():
         ban, created = Ban.objects.update_or_create(
-            kind=ban.kind, value=ban.value, defaults={"reason": reason}
+            kind=ban.kind,
+            value=ban.value,
+            defaults={"reason": reason},
+            create_defaults={"reason": reason, "created_by": moderator},
         )
         action = "wagtail.create" if created else "wagtail.edit"
         audit_log(instance=ban, action=action, user=moderator)

@@ -7,6 +7,11 @@ app_name = "comments"
 urlpatterns = [
     path("post/<int:article_id>/", views.post_comment, name="post"),
     path("article/<int:article_id>/", views.thread_page, name="threads"),
+    path(
+        "article/<int:article_id>/thread/<int:root_id>/",
+        views.thread_continuation,
+        name="thread",
+    ),
     path("reply/<int:comment_id>/", views.reply_form, name="reply"),
     path("report/<int:comment_id>/", views.report, name="report"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -81,6 +81,25 @@ def _prefill(request) -> dict:
     return {"name": user.get_full_name() or user.get_username(), "email": user.email}
 
 
+@allow_reading
+def thread_continuation(request, article_id: int, root_id: int):
+    """The rest of a long thread, a page of replies at a time (linked from its first
+    page as "more replies"), without JavaScript."""
+    article = _live_article(article_id)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError as error:
+        raise Http404("No such page of comments.") from error
+    continuation = selectors.thread_continuation(article, root_id=root_id, number=number)
+    if continuation is None:
+        raise Http404("No such page of comments.")
+    policy = selectors.comment_policy_for(article, selectors.comment_settings_for(article, request))
+    context = {"article": article, "continuation": continuation, "policy": policy}
+    response = render(request, "comments/thread_continuation.html", context)
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
 @csrf_exempt
 @allow_methods("POST")
 def post_comment(request, article_id: int):

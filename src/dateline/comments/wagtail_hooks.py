@@ -3,6 +3,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from dateline.comments import admin_views, selectors
@@ -22,13 +23,21 @@ class WordListViewSet(ModelViewSet):
     search_fields = ["word"]
 
 
+class BanCreateView(CreateView):
+    def save_instance(self):
+        # Who banned is kept on the ban itself, as the desk's Ban button does.
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
 class BanViewSet(ModelViewSet):
     model = Ban
     icon = "lock"
     menu_label = "Bans"
     add_to_admin_menu = False
+    add_view_class = BanCreateView
     form_fields = ["kind", "value", "reason", "expires_at"]
-    list_display = ["value", "kind", "reason", "created_at", "expires_at"]
+    list_display = ["value", "kind", "reason", "created_by", "created_at", "expires_at"]
     list_filter = ["kind"]
     search_fields = ["value", "reason"]
 
@@ -48,6 +57,7 @@ def register_desk_urls():
         path("", admin_views.queue, name="queue"),
         path("commenter/", admin_views.commenter, name="commenter"),
         path("ban/", admin_views.ban, name="ban"),
+        path("ban/network/", admin_views.ban_network, name="ban_network"),
         path("audit/", admin_views.audit, name="audit"),
         path("<int:comment_id>/", admin_views.detail, name="detail"),
     ]

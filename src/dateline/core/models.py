@@ -16,21 +16,26 @@ SOCIAL_NETWORKS = [
 ]
 
 
+SOCIAL_HELP = 'Your page there, shown under "Connect with us"; empty: no link.'
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    tagline = models.CharField(max_length=200, blank=True)
+    tagline = models.CharField(
+        max_length=200, blank=True, help_text="A line under the site's name in the masthead."
+    )
     publisher_name = models.CharField(
         max_length=200, blank=True, help_text="Legal name of the publisher, for structured data."
     )
     contact_email = models.EmailField(blank=True, help_text="Shown in the footer for tips.")
-    facebook_url = models.URLField("Facebook", blank=True)
-    x_url = models.URLField("X", blank=True)
-    instagram_url = models.URLField("Instagram", blank=True)
-    youtube_url = models.URLField("YouTube", blank=True)
-    linkedin_url = models.URLField("LinkedIn", blank=True)
-    bluesky_url = models.URLField("Bluesky", blank=True)
-    mastodon_url = models.URLField("Mastodon", blank=True)
-    whatsapp_url = models.URLField("WhatsApp channel", blank=True)
+    facebook_url = models.URLField("Facebook", blank=True, help_text=SOCIAL_HELP)
+    x_url = models.URLField("X", blank=True, help_text=SOCIAL_HELP)
+    instagram_url = models.URLField("Instagram", blank=True, help_text=SOCIAL_HELP)
+    youtube_url = models.URLField("YouTube", blank=True, help_text=SOCIAL_HELP)
+    linkedin_url = models.URLField("LinkedIn", blank=True, help_text=SOCIAL_HELP)
+    bluesky_url = models.URLField("Bluesky", blank=True, help_text=SOCIAL_HELP)
+    mastodon_url = models.URLField("Mastodon", blank=True, help_text=SOCIAL_HELP)
+    whatsapp_url = models.URLField("WhatsApp channel", blank=True, help_text=SOCIAL_HELP)
 
     panels = [
         FieldPanel("tagline"),

@@ -7,6 +7,7 @@ from the same selectors as the reader pages and feeds (`news.selectors`).
 
 from datetime import UTC, datetime
 
+from django.http import Http404
 from django.utils.html import strip_tags
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -16,9 +17,12 @@ from taggit.models import Tag
 from dateline.api.errors import READ_ERRORS
 from dateline.api.pagination import MAX_ID, PageParams, Paginated, known_id, paginate
 from dateline.discovery import selectors as discovery
+from dateline.edge import dependencies
+from dateline.edge.memory import remembered
 from dateline.i18n.languages import codes as language_codes
 from dateline.news import selectors as news
 from dateline.news.models import ArticlePage, AuthorPage, SectionPage
+from dateline.news.pagination import Cursor, older_than
 from dateline.news.text import stream_text
 
 router = Router()
@@ -76,6 +80,11 @@ class ArticleDetailOut(ArticleOut):
 
 class ArticleList(Paginated):
     results: list[ArticleOut]
+    next_cursor: str | None = Field(
+        None,
+        description="Pass as `before` for the next page: a page deep in the archive costs "
+        "what the first one does, and stories published meanwhile shift nothing.",
+    )
 
 
 class SectionList(Paginated):
@@ -94,6 +103,11 @@ class ArticleFilters(PageParams):
     tag: str | None = Field(None, max_length=100, description="A tag slug.")
     published_after: datetime | None = None
     published_before: datetime | None = None
+    before: str | None = Field(
+        None,
+        max_length=60,
+        description="A `next_cursor`: the stories published before that one (`page` is then 1).",
+    )
     language: str | None = Field(
         None, max_length=20, description="A language code (DATELINE_LANGUAGES); all by default."
     )
@@ -203,11 +217,43 @@ def filtered_articles(filters: ArticleFilters):
 
 @router.get("/articles/", response={200: ArticleList, **READ_ERRORS}, tags=["articles"])
 def article_list(request, filters: Query[ArticleFilters]):
-    """Published articles, newest first."""
-    page = paginate(filtered_articles(filters), filters)
+    """Published articles, newest first: by `page`, or after a `next_cursor` (`before`)."""
+    articles = filtered_articles(filters)
+    count = listing_count(articles, filters)
+    if filters.before is not None:
+        if filters.page != 1:
+            raise HttpError(400, "Give either page or before, not both.")
+        try:
+            cursor = Cursor.parse(filters.before)
+        except Http404 as error:
+            raise HttpError(400, "before: not a cursor this API gave.") from error
+        rows = list(older_than(articles, cursor)[: filters.page_size + 1])
+        page = {
+            "count": count,
+            "page": 1,
+            "page_size": filters.page_size,
+            "next_page": None,
+            "previous_page": None,
+            "items": rows[: filters.page_size],
+        }
+        more = len(rows) > filters.page_size
+    else:
+        page = paginate(articles, filters, count=count)
+        more = page["next_page"] is not None
     root = _root(request)
     cards = news.attach_sections(page.pop("items"))
-    return {**page, "results": [_article_out(article, request, root) for article in cards]}
+    next_cursor = str(Cursor.of(cards[-1])) if more and cards else None
+    results = [_article_out(article, request, root) for article in cards]
+    return {**page, "results": results, "next_cursor": next_cursor}
+
+
+def listing_count(articles, filters: ArticleFilters) -> int:
+    """How many articles the filters find, kept by this worker until a story is published
+    or removed anywhere (dateline.edge.dependencies.LISTING_COUNT): a COUNT over a
+    100,000-story archive on every page of every client is most of a deep page's cost."""
+    scope = filters.model_dump(exclude={"page", "page_size", "before"})
+    key = ("api-article-count", *scope.items())
+    return remembered(key, dependencies.LISTING_COUNT, articles.count)
 
 
 @router.get(

@@ -63,8 +63,14 @@ def _x_handle(site_settings) -> str:
 
 
 def _canonical(request, site) -> str:
+    """The page's address with the listing page it shows (a number, or a cursor deep in
+    the archive: news.pagination); any other query string is not part of it."""
     number = request.GET.get("page", "")
     query = f"?page={number}" if number.isdigit() and int(number) > 1 else ""
+    for name in ("before", "after"):
+        cursor = request.GET.get(name, "")
+        if cursor and all(part.isdigit() for part in cursor.split(".", 1)):
+            query = f"?{name}={cursor}"
     return f"{site.root_url}{request.path}{query}"
 
 

@@ -5,16 +5,17 @@ section sitemap entry and the section page agree on which stories exist.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db import NotSupportedError
+from django.db.models import CharField, Count, Func, Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
-from dateline.i18n.languages import is_multilingual
+from dateline.i18n.languages import default_language, is_multilingual
 from dateline.i18n.selectors import in_language
 from dateline.news import selectors as news
 from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
@@ -151,8 +152,124 @@ def article_guid(article, site: Site) -> str:
     return f"tag:{site.hostname},{minted:%Y-%m-%d}:article:{article.pk}"
 
 
-def sitemap_articles() -> QuerySet:
-    return news.article_cards(language=None)  # every language, each with its alternates
+# The story archive's sitemaps: a file per month of first publication (UTC), split in
+# pages of this many URLs when a month holds more (WordPress core's choice). A story
+# published or changed touches its own month's file and the index only.
+ARCHIVE_FILE_URLS = 2000
+MAX_ARCHIVE_PAGES = 1000  # a month of 2,000,000 stories; past it the offset is junk
+
+
+class PublicationMonth(Func):
+    """The UTC month ("2026-12") of a datetime column, computed in SQL.
+
+    Not TruncMonth: on SQLite that calls a Python function per row, and the index groups
+    every story. SQLite keeps datetimes as UTC text, so the month is its first 7 characters.
+    """
+
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError("PublicationMonth supports SQLite and PostgreSQL.")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM')"
+        return super().as_sql(compiler, connection, template=template)
+
+
+@dataclass(frozen=True)
+class ArchiveFile:
+    """One sitemap file of the story archive: a month's stories, or a page of them."""
+
+    month: str  # "2026-12"
+    number: int  # the page within the month, from 1
+    lastmod: datetime | None  # the newest change to any story in the file's month
+
+
+def site_root_path(site: Site) -> str:
+    """The site's root url_path, from Wagtail's cached site roots (no query); with several
+    languages, the first language's."""
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.pk and (
+            not is_multilingual() or root.language_code == default_language()
+        ):
+            return root.root_path
+    return site.root_page.url_path
+
+
+def site_roots(site: Site) -> dict[str, str]:
+    """Each of the site's home pages' url_paths, and the address prefix of its language
+    ("/" for the first language, "/uk/"), from Wagtail's cached site roots (no query)."""
+    if not is_multilingual():
+        return {site_root_path(site): "/"}
+    return {
+        root.root_path: "/"
+        if root.language_code == default_language()
+        else f"/{root.language_code}/"
+        for root in Site.get_site_root_paths()
+        if root.site_id == site.pk
+    }
+
+
+def archive_stories(site: Site) -> QuerySet:
+    """Live, public stories of this site that have been published (in every language)."""
+    in_site = Q()
+    for root_path in site_roots(site):
+        in_site |= Q(url_path__startswith=root_path)
+    return ArticlePage.objects.live().public().filter(in_site, first_published_at__isnull=False)
+
+
+def archive_files(site: Site) -> list[ArchiveFile]:
+    """Every sitemap file of the archive, newest month first, from one grouped query."""
+    months = (
+        archive_stories(site)
+        .annotate(month=PublicationMonth("first_published_at"))
+        .order_by()
+        .values("month")
+        .annotate(
+            count=Count("pk"),
+            published=Max("last_published_at"),
+            updated=Max("updated_at"),
+            first=Max("first_published_at"),
+        )
+        .order_by("-month")
+    )
+    files = []
+    for row in months:
+        lastmod = _latest(row["published"], row["updated"], row["first"])
+        pages = -(-row["count"] // ARCHIVE_FILE_URLS)
+        files.extend(ArchiveFile(row["month"], number, lastmod) for number in range(1, pages + 1))
+    return files
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
+    """The first instant of a UTC month and of the next one; ValueError for no such month."""
+    start = datetime(year, month, 1, tzinfo=UTC)
+    end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+    return start, end
+
+
+def archive_entries(site: Site, *, year: int, month: int, number: int = 1):
+    """The rows of one archive file, oldest first: the few columns a sitemap prints
+    (address, dates, lead picture's file), as tuples, never as pages."""
+    start, end = month_bounds(year, month)
+    offset = (number - 1) * ARCHIVE_FILE_URLS
+    rows = (
+        archive_stories(site)
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
+        .order_by("first_published_at", "pk")
+        .values_list(
+            "url_path",
+            "first_published_at",
+            "last_published_at",
+            "updated_at",
+            "lead_image__file",
+            "translation_key",
+        )  # fmt: skip
+    )
+    return rows[offset : offset + ARCHIVE_FILE_URLS]
 
 
 def news_sitemap_articles(*, now: datetime | None = None) -> list:
@@ -220,3 +337,11 @@ def sitemap_tags() -> QuerySet:
         .annotate(lastmod=Max("news_articletag_items__content_object__last_published_at"))
         .order_by("name")
     )
+
+
+def sitemap_tags_lastmod() -> datetime | None:
+    """The newest change to a live public story that has a tag, in one aggregate."""
+    public_articles = news.article_cards().values("pk")
+    return Tag.objects.filter(news_articletag_items__content_object__in=public_articles).aggregate(
+        latest=Max("news_articletag_items__content_object__last_published_at")
+    )["latest"]

@@ -14,7 +14,20 @@ class FeedFormatConverter:
         return value
 
 
+class MonthConverter:
+    """A month of the story archive, "2026-12"."""
+
+    regex = "[0-9]{4}-[0-9]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(FeedFormatConverter, "feedformat")
+register_converter(MonthConverter, "month")
 
 app_name = "discovery"
 urlpatterns = [
@@ -36,6 +49,11 @@ urlpatterns = [
     path("feed/", RedirectView.as_view(url="/feeds/rss/", permanent=True)),
     path("feed/atom/", RedirectView.as_view(url="/feeds/atom/", permanent=True)),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path(
+        "sitemap-articles-<month:month>.xml",
+        views.sitemap_archive,
+        name="sitemap_archive",
+    ),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
     path("share/mastodon/", views.share_mastodon, name="share_mastodon"),

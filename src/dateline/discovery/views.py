@@ -1,7 +1,7 @@
 """Thin views: feeds by format, sitemaps, the news sitemap and robots.txt."""
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,9 @@ from dateline.core.http import allow_methods, allow_reading
 from dateline.discovery import selectors
 from dateline.discovery.feeds import ArticleFeed, AtomArticleFeed, json_feed
 from dateline.discovery.sharing import mastodon_server, mastodon_share_url
-from dateline.discovery.sitemaps import SITEMAPS
+from dateline.discovery.sitemaps import SITEMAPS, archive_sitemap
+from dateline.edge import dependencies
+from dateline.edge import keys as edge_keys
 
 FEED_VIEWS = {"rss": ArticleFeed, "atom": AtomArticleFeed}
 
@@ -26,8 +28,16 @@ def feed(request, fmt: str, kind: str = "site", key: str = ""):
 
 @allow_reading
 def sitemap_index(request):
-    root_url = selectors.site_for(request).root_url
+    """The archive's files (a month each, newest first), then sections, authors and tags."""
+    site = selectors.site_for(request)
+    root_url = site.root_url
     entries = []
+    for archive_file in selectors.archive_files(site):
+        location = root_url + reverse(
+            "discovery:sitemap_archive", kwargs={"month": archive_file.month}
+        )
+        suffix = f"?p={archive_file.number}" if archive_file.number > 1 else ""
+        entries.append({"location": location + suffix, "lastmod": archive_file.lastmod})
     for name, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class(request)
         location = root_url + reverse("discovery:sitemap_section", kwargs={"section": name})
@@ -44,7 +54,32 @@ def sitemap_index(request):
 
 
 @allow_reading
+def sitemap_archive(request, month: str):
+    """One month of the story archive (a page of it past 2,000 stories), from values."""
+    try:
+        number = int(request.GET.get("p", "1"))
+        year, month_number = (int(part) for part in month.split("-"))
+        selectors.month_bounds(year, month_number)
+    except ValueError as error:
+        raise Http404("No such sitemap.") from error
+    if not 1 <= number <= selectors.MAX_ARCHIVE_PAGES:
+        raise Http404("No such sitemap.")
+    site = selectors.site_for(request)
+    rows = selectors.archive_entries(site, year=year, month=month_number, number=number)
+    if not rows.exists():
+        raise Http404("No such sitemap.")
+    edge_keys.add(*dependencies.archive_month(month).sent)
+    roots = selectors.site_roots(site)
+    body = "".join(
+        archive_sitemap(rows.iterator(chunk_size=500), root_url=site.root_url, roots=roots)
+    )
+    return HttpResponse(body, content_type="application/xml")
+
+
+@allow_reading
 def sitemap_section(request, section: str):
+    if section == "articles":  # one file for every story, before the archive was split
+        return HttpResponsePermanentRedirect(reverse("discovery:sitemap"))
     if section not in SITEMAPS:
         raise Http404("No such sitemap.")
     return sitemap_views.sitemap(

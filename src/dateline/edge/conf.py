@@ -33,7 +33,11 @@ class EdgeSettings:
 
 
 def edge_settings() -> EdgeSettings:
-    cdn = bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    cdn = bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None)
+        or getattr(settings, "EDGE_VARNISH_URLS", None)
+        or getattr(settings, "EDGE_FASTLY_SERVICE_ID", None)
+    )
     # With a CDN we can purge, it may keep pages for a day; otherwise only briefly.
     shared_max_age = 86400 if cdn else 60
     default_cache_control = (

@@ -15,9 +15,11 @@ The rules are written in a reader's terms, not in keys:
 - ``shows_with_comments(*pages)``: it shows these pages and something of their comments
   (a count, the threads): a comment approved or removed changes it too.
 - ``SITE_SETTINGS``: the site's settings and its menu of top-level sections.
-- ``NEW_STORIES``: any story published anywhere may belong in it (related stories chosen
-  by tag). Checked before it is used again, but not sent: a CDN or the page cache would
-  otherwise drop every article on every publication.
+- ``NEW_STORIES``: any story published anywhere may belong in it. Checked before it is
+  used again, but not sent: a CDN or the page cache would otherwise drop every article
+  on every publication.
+- ``stories_tagged(*tags)``: a story published with one of these tags may belong in it
+  (related stories chosen by tag). Sent: publishing a story purges its tags' keys.
 
 Everything kept also goes when everything is purged (a page moved or renamed, a site or
 a view restriction changed).
@@ -28,6 +30,7 @@ it (a series, a desk) means naming that page in `article_header` below.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -75,6 +78,12 @@ SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys
 NEW_STORIES = Depends(stamped=frozenset({keys.LISTING}))
 
 
+def stories_tagged(*tags) -> Depends:
+    """A story published with one of these tags may take a place in it."""
+    tagged = frozenset(keys.tag_key(tag.pk) for tag in tags)
+    return Depends(sent=tagged, stamped=tagged)
+
+
 # Fragments of reader pages (dateline.edge.fragments), by the name their template tag uses.
 
 
@@ -112,7 +121,7 @@ def related_stories(article) -> Depends:
     authors = [author for card in cards for author in card.byline]
     depends = shows_with_comments(*cards) | shows(*sections, *authors) | shows(article)
     if chosen_by_tag:
-        depends |= NEW_STORIES
+        depends |= NEW_STORIES | stories_tagged(*article.tag_list)
     return depends
 
 
@@ -145,6 +154,28 @@ FRAGMENTS: dict[str, Callable[..., Depends]] = {
 }
 
 
+# The story archive's sitemaps (dateline.discovery): a file per month of publication.
+
+
+def archive_month(month: str) -> Depends:
+    """A month's stories, as addresses, dates and lead pictures: only a story of that
+    month published, changed or removed changes it (`archive_month_of`), not every
+    publication, so it carries no ``listing``. The index of the files does."""
+    key = keys.archive_key(month)
+    return Depends(sent=frozenset({key}), stamped=frozenset({key}))
+
+
+ARCHIVE_PAGE_MODELS = ("news.ArticlePage",)
+
+
+def archive_month_of(page) -> str | None:
+    """The month (UTC, "2026-12") of the archive file a page is listed in, if any."""
+    published = getattr(page, "first_published_at", None)
+    if page._meta.label not in ARCHIVE_PAGE_MODELS or published is None:
+        return None
+    return f"{published.astimezone(UTC):%Y-%m}"
+
+
 # What each worker keeps (dateline.edge.memory, dateline.edge.routing).
 
 
@@ -154,6 +185,9 @@ def page_row(page_id: int) -> Depends:
     return Depends(stamped=frozenset({keys.content_key(page_id)}))
 
 
+# How many stories a list of the API finds: any story published or removed anywhere
+# may change it.
+LISTING_COUNT = NEW_STORIES
 # A site setting: any save of a setting purges the settings.
 SITE_SETTING = SITE_SETTINGS
 # Which paths carry a view restriction or are aliases: a page published (the only way a
@@ -223,7 +257,8 @@ def response_keys(collected: set[str], request, response) -> set[str]:
     """Everything a response depends on, for its ``Surrogate-Key``: what its page and
     fragments named while it rendered, every page in its template context, a page its URL
     names; ``listing`` when it shows no page of its own (feeds, sitemaps, not-found pages,
-    search), and the site's chrome (``settings``) always."""
+    search) unless it is a month of the archive, and the site's chrome (``settings``)
+    always."""
     found = set(collected)
     context = getattr(response, "context_data", None)
     if isinstance(context, dict):
@@ -234,7 +269,7 @@ def response_keys(collected: set[str], request, response) -> set[str]:
             if page.pk
         }
     found |= _pages_addressed(request)
-    if not any(key.startswith(keys.PAGE_PREFIX) for key in found):
+    if not any(key.startswith((keys.PAGE_PREFIX, keys.ARCHIVE_PREFIX)) for key in found):
         found.add(keys.LISTING)
     found.add(keys.SETTINGS)
     if existing := response.get("Surrogate-Key"):

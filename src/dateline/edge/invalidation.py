@@ -1,8 +1,9 @@
 """Purges: which surrogate keys a change touches, run right after the change commits.
 
 The local purge only bumps a few counters, so it runs synchronously in the commit
-hook: the next anonymous request anywhere sees the change. CDN purges go through
-Wagtail's frontend cache, which queues them as background tasks.
+hook: the next anonymous request anywhere sees the change. The same keys are purged
+from Varnish and Fastly by a background task (dateline.edge.cdn); URL purges (a plain
+HTTP PURGE proxy, Cloudflare) go through Wagtail's frontend cache, also queued.
 """
 
 import logging
@@ -20,7 +21,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from dateline.edge import cdn
 from dateline.edge import keys as surrogate
+from dateline.edge.dependencies import archive_month_of
 from dateline.edge.store import current_backend
 
 logger = logging.getLogger(__name__)
@@ -54,18 +57,57 @@ def purge_now(
             backend.purge(keys)
         except Exception:
             logger.exception("Page cache purge of %s failed", sorted(keys))
-    if cdn_pages and getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+    # The same keys in Varnish and Fastly, from a task (dateline.edge.cdn).
+    cdn.purge_in_background(keys)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        purge_urls_from_cdn(keys, cdn_pages)
 
-        purge_pages_from_cache(cdn_pages)
+
+# Feeds and sitemaps every site serves at its root (dateline.discovery).
+SITE_LISTING_PATHS = ("feeds/rss/", "feeds/atom/", "feeds/json/", "sitemap.xml",
+                      "news-sitemap.xml")  # fmt: skip
+
+
+def purge_urls_from_cdn(keys: Iterable[str], pages: Iterable[Page]) -> None:
+    """A CDN that purges by URL only (Cloudflare, a plain PURGE proxy): the pages, and,
+    for `listing`, `settings` or `all`, the URLs derived from those keys: every site's
+    home page, its top-level pages (sections) and its feeds and sitemaps. Tag, author and
+    other articles' pages are not derived: they expire by ``s-maxage``. Wagtail's
+    frontend cache sends the requests."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(list(pages))
+    if not {surrogate.LISTING, surrogate.SETTINGS, surrogate.ALL}.isdisjoint(keys):
+        batch.add_urls(listing_urls())
+    if batch.urls:
+        batch.purge()
+
+
+def listing_urls() -> list[str]:
+    urls = []
+    for site in Site.objects.select_related("root_page"):
+        root = site.root_url.rstrip("/") + "/"
+        urls.append(root)
+        urls.extend(root + path for path in SITE_LISTING_PATHS)
+        for page in site.root_page.get_children().live().public():
+            urls.append(page.full_url)
+    return urls
 
 
 def keys_for_page_change(page: Page) -> set[str]:
-    """A page published, unpublished or deleted: the page, every page showing it, and the
-    listings that now include or drop it. Top-level pages are in every page's menu."""
+    """A page published, unpublished or deleted: the page, every page showing it, the
+    listings that now include or drop it, and the stories whose related boxes it may
+    enter (its tags). Top-level pages are in every page's menu."""
     keys = {surrogate.page_key(page.pk), surrogate.LISTING}
     if page.depth <= 3:
         keys.add(surrogate.SETTINGS)
+    # Other stories' related boxes list the newest sharing a tag (dependencies.py).
+    tags = getattr(page.specific, "tags", None)
+    if tags is not None:
+        keys.update(surrogate.tag_key(pk) for pk in tags.values_list("pk", flat=True))
+    if month := archive_month_of(page):
+        keys.add(surrogate.archive_key(month))
     return keys
 
 
@@ -157,7 +199,7 @@ def on_tag_changed(sender, instance, created=False, **kwargs):
     """A tag renamed or deleted in the admin: the pages that carry it and the listings."""
     if created:
         return
-    keys = {surrogate.LISTING}
+    keys = {surrogate.LISTING, surrogate.tag_key(instance.pk)}
     for model in apps.get_models():
         if not issubclass(model, ItemBase):
             continue

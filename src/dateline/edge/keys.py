@@ -8,6 +8,8 @@ dateline.edge.invalidation):
 - ``page-<id>``: the page itself and every page that showed it (as a card, a byline,
   a related story, a breadcrumb).
 - ``article-<id>``, ``section-<id>``, ``author-<id>``...: the page a response *is*.
+- ``tag-<id>``: every article whose related stories are the newest sharing this tag:
+  a story published with the tag may take a place in all of them.
 - ``listing``: every response that lists content (home, sections, tags, authors,
   feeds, sitemaps, not-found pages): publishing anything changes what they list.
 - ``settings``: the site chrome every page shows (site name, tagline, sections menu).
@@ -15,6 +17,9 @@ dateline.edge.invalidation):
 - ``content-<id>``: never sent. Purged with ``page-<id>`` by every change to the page
   except to its comments; what is kept of a page that shows none of its comments
   is stamped with it, so a comment approved re-renders only the parts that show comments.
+- ``archive-<yyyy-mm>``: a month of the story archive's sitemap; publishing, changing or
+  removing a story first published that month changes it (and nothing else changes it,
+  so it carries no ``listing``).
 - ``live-<id>``: never sent either. Bumped by every event in a page's live event log
   (dateline.live): each server process watches the counters of the pages its readers
   follow and reads new events once for all of them.
@@ -30,6 +35,8 @@ ALL = "all"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
 LIVE_PREFIX = "live-"
+TAG_PREFIX = "tag-"
+ARCHIVE_PREFIX = "archive-"
 
 _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", default=None)
 
@@ -38,8 +45,17 @@ def page_key(page_id: int) -> str:
     return f"{PAGE_PREFIX}{page_id}"
 
 
+def tag_key(tag_id: int) -> str:
+    return f"{TAG_PREFIX}{tag_id}"
+
+
 def content_key(page_id: int) -> str:
     return f"{CONTENT_PREFIX}{page_id}"
+
+
+def archive_key(month: str) -> str:
+    """``archive-2026-12``: the archive's sitemap file(s) for that UTC month."""
+    return f"{ARCHIVE_PREFIX}{month}"
 
 
 def live_key(page_id: int) -> str:

@@ -1,6 +1,5 @@
 """The newsroom's content: home page, sections, articles, authors and tags."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
@@ -18,21 +17,16 @@ from dateline.core.http import READER_HTTP_METHODS
 from dateline.core.tree import lineage
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
+from dateline.news.pagination import card_page
 from dateline.news.text import count_words
 
 CARDS_PER_PAGE = 12
 
 
-def paginate(request, cards, per_page: int = CARDS_PER_PAGE):
-    """The requested page of teaser cards; an out-of-range or junk ?page= is a 404."""
-    paginator = Paginator(cards, per_page, allow_empty_first_page=True)
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError as error:
-        raise Http404("No such page of results.") from error
-    if number < 1 or number > paginator.num_pages:
-        raise Http404("No such page of results.")
-    page = paginator.page(number)
+def paginate(request, cards, per_page: int | None = None):
+    """The requested page of teaser cards (numbered, or by cursor deep in the archive,
+    see news.pagination); an out-of-range or junk page is a 404."""
+    page = card_page(request.GET, cards, per_page or CARDS_PER_PAGE)
     page.object_list = selectors.attach_sections(page.object_list)
     return page
 
@@ -210,6 +204,12 @@ class ArticlePage(Page):
         help_text='Set when the story changed materially; readers see "Updated <date>".',
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    comment_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Approved comments, kept by the comment services for listings "
+        "(`dateline comments recount` reconciles it).",
+    )
     comments_mode = models.CharField(
         "Comments", max_length=20, blank=True, default="", choices=CommentsMode.choices
     )
@@ -258,9 +258,19 @@ class ArticlePage(Page):
         ),
     ]
 
+    # A copy starts with no comments.
+    exclude_fields_in_copy = ["comment_count"]
+
     def save(self, *args, **kwargs):
         self.word_count = count_words(self.body)
         return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision as a page keeps today's comment count: comments are not content, and
+        publishing an old revision must not bring back the count it was saved with."""
+        page = super().with_content_json(content)
+        page.comment_count = self.comment_count
+        return page
 
     @cached_property
     def sections(self) -> list[SectionPage]:

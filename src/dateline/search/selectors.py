@@ -7,10 +7,12 @@ the same selector every other listing uses.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import IntegerField
+from django.core.paginator import Paginator
+from django.db.models import IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale
 
@@ -20,6 +22,10 @@ from dateline.news import selectors as news
 from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
 
 SORTS = {"relevance": "Most relevant", "newest": "Newest first"}
+# A search finds, ranks and counts at most this many stories (and says "more than"):
+# nobody reads page 101, and a word in every story of a 100,000-story archive would
+# otherwise be ranked and counted in full for every page.
+MAX_RESULTS = 1000
 
 
 @dataclass(frozen=True)
@@ -53,9 +59,13 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
         end = _start_of(filters.published_to + timedelta(days=1))
         articles = articles.filter(first_published_at__lt=end)
     newest_first = sort == "newest"
+    unfiltered = filters == SearchFilters()
     results = articles.search(query, operator="and", order_by_relevance=not newest_first)
     if type(results.query_compiler).__name__ == "SQLiteSearchQueryCompiler":
-        match = SQLiteMatch(results.query_compiler, backend=results.backend)
+        # Without filters the best matches are the best results: rank only those, with
+        # the limit in the full-text query itself.
+        limit = MAX_RESULTS + 1 if unfiltered and not newest_first else None
+        match = SQLiteMatch(results.query_compiler, backend=results.backend, limit=limit)
         if newest_first:
             return articles.filter(pk__in=match.article_ids()).order_by(
                 "-first_published_at", "-pk"
@@ -80,7 +90,7 @@ class SQLiteMatch:
     the entries are looked up by.
     """
 
-    def __init__(self, compiler, *, backend):
+    def __init__(self, compiler, *, backend, limit: int | None = None):
         # Only importable where the SQLite backend is in use (its models exist only there).
         from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
         from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
@@ -92,11 +102,18 @@ class SQLiteMatch:
             compiler.build_search_query(normalized, config=compiler.get_config(backend)),
         )
         rows = SQLiteFTSIndexEntry.objects.filter(expression)
-        self._scored = rows.annotate(score=BM25()).values_list("index_entry_id", "score")
+        scored = rows.annotate(score=BM25())
+        if limit is not None:  # ORDER BY bm25 LIMIT n, inside FTS5: no full ranking
+            scored = scored.order_by("score")[:limit]
+        self._scored = scored.values_list("index_entry_id", "score")
+        self._limit = limit
         # As a nested queryset the FTS table gets an alias that the MATCH clause does not
         # use, and SQLite re-runs the MATCH per row; the top-level SQL has no alias.
         # The ORM's own SQL and parameters for `rows`, not text from the reader.
-        rowids = RawSQL(*rows.values("index_entry_id").query.sql_with_params())  # noqa: S611
+        matched = (
+            scored.values("index_entry_id") if limit is not None else rows.values("index_entry_id")
+        )
+        rowids = RawSQL(*matched.query.sql_with_params())  # noqa: S611
         self.entries = IndexEntry.objects.filter(
             id__in=rowids,
             content_type__in=get_descendants_content_types_pks(ArticlePage),
@@ -153,6 +170,32 @@ class SQLiteRankedResults:
         # Only the ids: result_cards() loads what the page shows.
         found = ArticlePage.objects.only("pk").in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
+
+
+class CappedPaginator(Paginator):
+    """Pages of search results counted only up to MAX_RESULTS + 1: past it, the page
+    says "more than 1,000" and offers no page beyond the first thousand results."""
+
+    @cached_property
+    def count(self) -> int:
+        items = self.object_list
+        if isinstance(items, QuerySet):
+            return items.values("pk")[: MAX_RESULTS + 1].count()
+        if isinstance(items, SQLiteRankedResults):
+            return min(items.count(), MAX_RESULTS + 1)
+        return min(items.count(), MAX_RESULTS + 1)  # another backend's own count
+
+    @property
+    def capped(self) -> bool:
+        return self.count > MAX_RESULTS
+
+    @property
+    def cap_label(self) -> str:
+        return f"{MAX_RESULTS:,}"
+
+    @cached_property
+    def num_pages(self) -> int:
+        return max(1, -(-min(self.count, MAX_RESULTS) // self.per_page))
 
 
 def result_cards(results) -> list:

@@ -1,11 +1,10 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from dateline.core.http import allow_reading
 from dateline.news.text import stream_text
 from dateline.search.forms import SearchForm
 from dateline.search.highlight import highlight, query_terms, snippet
-from dateline.search.selectors import article_search, result_cards
+from dateline.search.selectors import CappedPaginator, article_search, result_cards
 
 RESULTS_PER_PAGE = 10
 
@@ -23,7 +22,7 @@ def results(request):
     context["query"] = query
     if not query:
         return render(request, "search/results.html", context)
-    paginator = Paginator(
+    paginator = CappedPaginator(
         article_search(query=query, filters=form.filters(), sort=form.sort_order), RESULTS_PER_PAGE
     )
     number = form.cleaned_data.get("page") or 1

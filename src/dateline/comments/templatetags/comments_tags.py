@@ -1,4 +1,5 @@
 from django import template
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
@@ -46,6 +47,8 @@ def comment_threads(context, article, policy):
 
     def render() -> str:
         page = selectors.comment_page(article, sort=sort, number=number)
+        if number > 1 and not page.threads:
+            raise Http404("No such page of comments.")
         return render_to_string(
             "comments/threads.html",
             {
@@ -74,8 +77,8 @@ def comment_count_label(count) -> str:
 
 @register.filter
 def has_comment_count(article) -> bool:
-    """Whether article_cards() annotated the teaser's count, so showing it costs no query."""
-    return getattr(article, "approved_comment_count", None) is not None
+    """Whether the teaser is a story with a comment counter (showing it costs no query)."""
+    return getattr(article, "comment_count", None) is not None
 
 
 @register.simple_tag

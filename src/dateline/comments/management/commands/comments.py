@@ -1,4 +1,5 @@
-"""`dateline comments export|erase --email X` and `dateline comments purge-ips [--days N]`."""
+"""`dateline comments export|erase --email X`, `dateline comments purge-ips [--days N]` and
+`dateline comments recount`."""
 
 import json
 
@@ -22,6 +23,9 @@ class Command(BaseCommand):
             "purge-ips", help="Forget IP networks and user agents older than the retention period."
         )
         purge.add_argument("--days", type=int, default=90)
+        commands.add_parser(
+            "recount", help="Reconcile every article's comment counter with its approved comments."
+        )
 
     def handle(self, *args, subcommand, **options):
         if subcommand == "export":
@@ -30,6 +34,11 @@ class Command(BaseCommand):
         elif subcommand == "erase":
             count = services.comments_erase(email=options["email"])
             self.stdout.write(self.style.SUCCESS(f"Erased {count} comment(s)."))
+        elif subcommand == "recount":
+            count = services.comment_counts_recount()
+            self.stdout.write(
+                self.style.SUCCESS(f"Corrected the comment count of {count} article(s).")
+            )
         else:
             if options["days"] < 0:
                 raise CommandError("--days must be zero or more.")

@@ -1,11 +1,13 @@
 """`dateline serve`: the production server (granian) plus the background task worker."""
 
+import fcntl
 import hashlib
 import math
 import os
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -16,8 +18,29 @@ from django.core.management.base import BaseCommand, CommandError
 from dateline.core.deploy import production_problems
 
 
+@contextmanager
+def _exclusively(lock_path: Path):
+    """Hold an exclusive lock on `lock_path` (created if missing) for the block."""
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def collect_static_if_changed() -> None:
-    """Run collectstatic only when a source file changed: it takes a while on a small box."""
+    """Run collectstatic only when a source file changed: it takes a while on a small box.
+
+    One process at a time per data directory: two `dateline serve` started together
+    would otherwise both collect, one reading a hashed file the other is writing. The
+    second waits for the lock, then finds the files collected and the digest current.
+    """
+    with _exclusively(Path(settings.STATIC_ROOT).parent / ".collectstatic.lock"):
+        _collect_static_if_changed()
+
+
+def _collect_static_if_changed() -> None:
     digest = hashlib.sha256(settings.STORAGES["staticfiles"]["BACKEND"].encode())
     for finder in finders.get_finders():
         for path, storage in finder.list(ignore_patterns=[]):

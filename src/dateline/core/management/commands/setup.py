@@ -42,9 +42,10 @@ class Command(BaseCommand):
             User.objects.create_superuser(ADMIN_USERNAME, "admin@localhost", password)
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
-        self.stdout.write(
-            self.style.SUCCESS("Log in to the editor at http://127.0.0.1:8000/admin/")
-        )
+        # The address the site answers on (DATELINE_BASE_URL; `make run` sets it from
+        # HOST and PORT), not a fixed port.
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        self.stdout.write(self.style.SUCCESS(f"Log in to the editor at {admin_url}"))
         if password_file.exists() and User.objects.filter(username=ADMIN_USERNAME).exists():
             self.stdout.write(
                 f"  username: {ADMIN_USERNAME}\n"

@@ -1,0 +1,149 @@
+"""How reader pages, feeds, sitemaps and the API cost as the archive grows (issue 19).
+
+    DATELINE_DATA_DIR=bench/var/archive/site DATELINE_PAGE_CACHE=off \\
+        .venv/bin/python bench/archive_bench.py [--runs 5]
+
+Run against a site built by bench/archive (a synthesized WordPress export, imported).
+Every URL goes through Django in this process (no server, no page cache): one warm-up,
+then the median of `--runs` requests in milliseconds, with the queries each one asks.
+The URLs are the expensive ends of each listing: page 1 and the last page (by cursor)
+of the biggest section, author and tag, every sitemap file, a search for a word in
+every story on its first and last page, the API's first page and a page 9,000 stories
+deep. Memory: this process's resident size after the first page, and after rendering
+every sitemap file and the last page of every listing.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+import django
+
+
+def resident_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+    os.environ.setdefault("DATELINE_PAGE_CACHE", "off")
+    django.setup()
+
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from lxml import etree
+    from taggit.models import Tag
+
+    from dateline.news import selectors
+    from dateline.news.models import CARDS_PER_PAGE, ArticlePage, AuthorPage, SectionPage
+    from dateline.news.pagination import Cursor
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    host = {"SERVER_NAME": "127.0.0.1"}
+
+    def measure(url: str) -> tuple[float, int, int]:
+        response = client.get(url, **host)
+        status = response.status_code
+        timings, counted = [], 0
+        for _ in range(args.runs):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url, **host)
+                timings.append((time.perf_counter() - started) * 1000)
+            counted = len(queries)
+        return statistics.median(timings), counted, status
+
+    def last_page(cards) -> str:
+        """The query string of a listing's last page: before the (per page + 1)th oldest."""
+        oldest = list(cards.reverse()[: CARDS_PER_PAGE + 1])
+        if len(oldest) <= CARDS_PER_PAGE:
+            return ""
+        return f"?before={Cursor.of(oldest[-1])}"
+
+    stories = ArticlePage.objects.live().count()
+    sections = SectionPage.objects.live()
+    section = max(sections, key=lambda s: selectors.section_articles(s).count())
+    author = AuthorPage.objects.live().annotate(n=Count("article_links")).order_by("-n").first()
+    tag = Tag.objects.annotate(n=Count("news_articletag_items")).order_by("-n").first()
+    word = "the"
+
+    rows = []
+    started_mb = None
+
+    def row(label: str, url: str) -> None:
+        nonlocal started_mb
+        median, queries, status = measure(url)
+        if started_mb is None:
+            started_mb = resident_mb()
+        rows.append((label, url, median, queries, status))
+        sys.stderr.write(f"{label}: {median:.1f} ms, {queries} queries, {status}\n")
+
+    row("home", "/")
+    row("section, page 1", section.url)
+    row("section, last page", section.url + last_page(selectors.section_articles(section)))
+    row("author, page 1", author.url)
+    row("author, last page", author.url + last_page(selectors.articles_by(author)))
+    if tag is not None:
+        tag_url = f"/tags/{tag.slug}/"
+        row("tag, page 1", tag_url)
+        row("tag, last page", tag_url + last_page(selectors.articles_tagged(tag)))
+    article = selectors.article_cards().order_by("-comment_count").first()
+    row(f"article ({article.comment_count} comments)", article.url)
+    row("RSS feed", "/feeds/rss/")
+    row("section RSS feed", f"/feeds/rss/section/{section.slug}/")
+    row("sitemap index", "/sitemap.xml")
+    index = etree.fromstring(client.get("/sitemap.xml", **host).content)
+    locations = index.xpath("//*[local-name()='loc']/text()")
+    month_files = [loc.split("127.0.0.1", 1)[-1] for loc in locations if "articles-" in loc]
+    biggest_month = max(
+        month_files, key=lambda path: client.get(path, **host).content.count(b"<url>")
+    )
+    row("sitemap, biggest month", biggest_month)
+    row("sitemap, tags", "/sitemap-tags.xml")
+    row("news sitemap", "/news-sitemap.xml")
+    row("search, page 1", f"/search/?q={word}")
+    row("search, page 100", f"/search/?q={word}&page=100")
+    row("search newest, page 1", f"/search/?q={word}&sort=newest")
+    row("API articles, page 1", "/api/v1/articles/?page=1&page_size=20")
+    row("API articles, 9,000 deep", "/api/v1/articles/?page=451&page_size=20")
+
+    # Memory after every sitemap file and the last page of every listing.
+    for path in month_files:
+        client.get(path, **host)
+    for other in ("/sitemap-sections.xml", "/sitemap-authors.xml", "/sitemap-tags.xml"):
+        client.get(other, **host)
+    for each in sections:
+        client.get(each.url + last_page(selectors.section_articles(each)), **host)
+    for each in AuthorPage.objects.live():
+        client.get(each.url + last_page(selectors.articles_by(each)), **host)
+    after_mb = resident_mb()
+
+    out = [
+        f"{stories:,} live stories; median of {args.runs}, page cache off, in-process",
+        "",
+        "| URL | median ms | queries | status |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| {label} (`{url[:60]}`) | {median:.1f} | {queries} | {status} |"
+            for label, url, median, queries, status in rows
+        ),
+        "",
+        f"Resident memory: {started_mb:.0f} MB after the first page, {after_mb:.0f} MB after "
+        f"{len(month_files)} month files, the other sitemaps and the last page of "
+        f"{sections.count()} sections and {AuthorPage.objects.live().count()} authors "
+        f"({after_mb - started_mb:+.0f} MB).",
+    ]
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""Listings page by number first, then by cursor, and stay right while the archive changes."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dateline.news import selectors
+from dateline.news.models import ArticlePage
+from dateline.news.pagination import NUMBERED_PAGES, Cursor
+from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+PER_PAGE = 2
+START = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr("dateline.news.models.CARDS_PER_PAGE", PER_PAGE)
+    monkeypatch.setattr("dateline.news.pagination.NUMBERED_PAGES", 2)
+
+
+@pytest.fixture
+def world(home):
+    return SectionFactory(title="World", slug="world")
+
+
+def archive(section, count: int, *, author=None) -> list[ArticlePage]:
+    """`count` stories an hour apart, oldest first; two share a publication time."""
+    author = author or AuthorFactory()
+    stories = []
+    for number in range(count):
+        at = START + timedelta(hours=number if number != 1 else 0)
+        stories.append(ArticleFactory(section=section, authors=[author], published_at=at))
+    return stories
+
+
+def titles(response) -> list[str]:
+    return re.findall(
+        r'class="card-headline"><a href="[^"]*">([^<]+)</a>', response.content.decode()
+    )
+
+
+def link(response, rel: str) -> str | None:
+    found = re.search(rf'<a rel="{rel}" href="\?([^"]+)"', response.content.decode())
+    return found.group(1).replace("&amp;", "&") if found else None
+
+
+def walk(client, url: str) -> list[str]:
+    """Every title from the first page to the last, following rel=next."""
+    seen, query = [], "page=1"
+    while query:
+        response = client.get(f"{url}?{query}")
+        assert response.status_code == 200, query
+        seen += titles(response)
+        query = link(response, "next")
+    return seen
+
+
+def test_numbered_pages_then_cursors_list_every_story_once_newest_first(client, world, small_pages):
+    stories = archive(world, 7)
+    newest_first = [story.title for story in sorted(
+        stories, key=lambda story: (story.first_published_at, story.pk), reverse=True
+    )]  # fmt: skip
+    assert walk(client, "/world/") == newest_first
+    third = client.get("/world/?page=2")
+    assert link(third, "next").startswith("before=")
+    assert link(third, "prev") == "page=1"
+
+
+def test_a_cursor_page_links_back_to_the_newer_stories(client, world, small_pages):
+    archive(world, 7)
+    page_2 = client.get("/world/?page=2")
+    deep = client.get(f"/world/?{link(page_2, 'next')}")
+    back = client.get(f"/world/?{link(deep, 'prev')}")
+    assert titles(back) == titles(page_2)
+
+
+def test_a_deep_page_stays_put_when_stories_are_published_or_removed(client, world, small_pages):
+    stories = archive(world, 9)
+    deep_query = link(client.get("/world/?page=2"), "next")
+    before = titles(client.get(f"/world/?{deep_query}"))
+    ArticleFactory(section=world, title="Breaking news")  # newer than all
+    stories[-1].unpublish()  # the newest one goes away
+    assert titles(client.get(f"/world/?{deep_query}")) == before
+    # Removing the story a cursor continues from leaves the cursor working.
+    anchor = ArticlePage.objects.get(title=before[0])
+    cursor_of_anchor = f"before={Cursor.of(anchor)}"
+    following = titles(client.get(f"/world/?{cursor_of_anchor}"))
+    anchor.unpublish()
+    assert titles(client.get(f"/world/?{cursor_of_anchor}")) == following
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["page=3", "page=0", "page=x", "before=junk", "before=1.0", "after=12.x", "before=9" * 40,
+     "before=-99999999999999999999.3", "before=1.99999999999999999999999"],
+)  # fmt: skip
+def test_junk_and_pages_past_the_numbered_ones_are_404(client, world, small_pages, query):
+    archive(world, 3)
+    assert client.get(f"/world/?{query}").status_code == 404
+
+
+def test_a_cursor_past_the_oldest_story_is_404(client, world, small_pages):
+    stories = archive(world, 3)
+    oldest = min(stories, key=lambda story: (story.first_published_at, story.pk))
+    assert client.get(f"/world/?before={Cursor.of(oldest)}").status_code == 404
+
+
+def test_page_numbers_count_only_as_far_as_the_numbered_pages(client, world, small_pages):
+    archive(world, 3)
+    assert "Page 1 of 2" in client.get("/world/").content.decode()
+    archive(world, 4)
+    body = client.get("/world/").content.decode()
+    assert "Page 1</span>" in body and "Page 1 of" not in body
+
+
+def test_author_and_tag_pages_page_by_cursor_too(client, world, small_pages):
+    ana = AuthorFactory(name="Ana Ribeiro")
+    stories = archive(world, 6, author=ana)
+    for story in stories:
+        story.tags.add("Europe")
+        story.save_revision().publish()
+    for url in (ana.url, "/tags/europe/"):
+        assert len(walk(client, url)) == 6
+
+
+def test_cursors_round_trip():
+    cursor = Cursor(datetime(2019, 3, 1, 12, 0, 0, 123456, tzinfo=UTC), 42)
+    assert str(cursor) == "1551441600123456.42"
+    assert Cursor.parse(str(cursor)) == cursor
+    assert NUMBERED_PAGES == 10
+
+
+# Plans (SQLite, whose planner uses no statistics here, so the plan is the one a
+# 100,000-story archive gets): newest-first pages and cursor pages read the
+# (first_published_at, id) index in order; none sorts in a temporary B-tree or runs
+# a subquery per row.
+
+
+def plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan format")
+def test_listing_plans_use_the_publication_index(world):
+    archive(world, 3)
+    cursor = Cursor(START + timedelta(hours=2), 10**6)
+    for cards in (
+        selectors.article_cards(),
+        selectors.section_articles(world),
+        selectors.article_cards()[1000:1012],
+        selectors.section_articles(world).filter(first_published_at__lte=cursor.published_at),
+    ):
+        explained = plan(cards)
+        assert "TEMP B-TREE" not in explained, explained
+        assert "CORRELATED" not in explained, explained
+        assert "dateline_page_published_idx" in explained, explained
+
+
+def test_a_deep_page_costs_what_the_first_page_costs(client, world, small_pages):
+    archive(world, 9)
+    client.get("/world/")
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    first = count("/world/?page=2")
+    deep = link(client.get("/world/?page=2"), "next")
+    assert count(f"/world/?{deep}") <= first

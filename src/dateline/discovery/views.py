@@ -71,9 +71,9 @@ def sitemap_archive(request, month: str):
     if not rows.exists():
         raise Http404("No such sitemap.")
     edge_keys.add(*dependencies.archive_month(month).sent)
-    root_path = selectors.site_root_path(site)
+    roots = selectors.site_roots(site)
     body = "".join(
-        archive_sitemap(rows.iterator(chunk_size=500), root_url=site.root_url, root_path=root_path)
+        archive_sitemap(rows.iterator(chunk_size=500), root_url=site.root_url, roots=roots)
     )
     return HttpResponse(body, content_type="application/xml")
 
@@ -97,9 +97,11 @@ def news_sitemap(request):
     site = selectors.site_for(request)
     articles = selectors.news_sitemap_articles(now=timezone.now())
     context = {
-        "entries": [(article.get_full_url(request), article) for article in articles],
+        "entries": [
+            (article.get_full_url(request), article, selectors.news_language(article))
+            for article in articles
+        ],
         "publication_name": selectors.site_name_for(site),
-        "language": selectors.news_language(),
     }
     return render(request, "discovery/news_sitemap.xml", context, content_type="application/xml")
 

@@ -13,6 +13,8 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from dateline.i18n.selectors import READER, in_language
+
 CARD_IMAGE = "fill-640x360"
 # Every width a card's picture comes in (components/card.html's srcset), loaded with it.
 CARD_IMAGE_WIDTHS = (CARD_IMAGE, "fill-320x180", "fill-960x540")
@@ -24,14 +26,18 @@ def _model(name: str):
     return apps.get_model("news", name)
 
 
-def article_cards(queryset: QuerySet | None = None) -> QuerySet:
-    """Live, public articles with everything a teaser shows, newest first."""
+def article_cards(queryset: QuerySet | None = None, *, language: str | None = READER) -> QuerySet:
+    """Live, public articles with everything a teaser shows, newest first.
+
+    In the reader's language when several are configured (`language=None`: all of them).
+    """
     ArticlePage = _model("ArticlePage")
     ArticleAuthor = _model("ArticleAuthor")
     queryset = ArticlePage.objects.all() if queryset is None else queryset
     images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_WIDTHS)
     return (
-        queryset.live()
+        in_language(queryset, language)
+        .live()
         .public()
         .defer_streamfields()
         .prefetch_related(
@@ -72,11 +78,8 @@ def attach_sections(articles) -> list:
 
 def navigation_sections() -> list:
     """Top-level sections, in the editors' menu order."""
-    SectionPage = _model("SectionPage")
-    return list(
-        SectionPage.objects.live().public().filter(depth=3).in_menu().order_by("path")
-        or SectionPage.objects.live().public().filter(depth=3).order_by("path")
-    )
+    sections = in_language(_model("SectionPage").objects.live().public().filter(depth=3))
+    return list(sections.in_menu().order_by("path") or sections.order_by("path"))
 
 
 def section_articles(section) -> QuerySet:
@@ -90,6 +93,11 @@ def articles_by(author) -> QuerySet:
 
 def articles_tagged(tag) -> QuerySet:
     return article_cards(_model("ArticlePage").objects.filter(tagged_items__tag=tag))
+
+
+def reader_home():
+    """The home page in the reader's language (the only one with one language)."""
+    return in_language(_model("HomePage").objects.all()).first()
 
 
 def author_profiles() -> QuerySet:

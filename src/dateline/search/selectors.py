@@ -14,7 +14,10 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Locale
 
+from dateline.i18n.languages import is_multilingual, reader_language
+from dateline.i18n.selectors import in_language
 from dateline.news import selectors as news
 from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
 
@@ -40,6 +43,9 @@ def _start_of(day: date) -> datetime:
 def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance"):
     """Search results (lazy, sliceable, countable) of live public articles matching `query`."""
     articles = ArticlePage.objects.live().public()
+    if is_multilingual():
+        # Only the reader's language: by locale id, the field the search index filters on.
+        articles = articles.filter(locale=Locale.objects.get(language_code=reader_language()))
     if filters.section is not None:
         articles = articles.descendant_of(filters.section, inclusive=False)
     if filters.author is not None:
@@ -211,7 +217,7 @@ def result_cards(results) -> list:
 
 
 def section_choices() -> list[tuple[str, str]]:
-    sections = SectionPage.objects.live().public().order_by("path")
+    sections = in_language(SectionPage.objects.live().public()).order_by("path")
     return [
         (str(pk), "— " * (depth - 3) + title)
         for pk, depth, title in sections.values_list("pk", "depth", "title")

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -65,7 +66,10 @@ INSTALLED_APPS = [
     "dateline.wire",
     "dateline.editorial",
     "wagtail.api.v3",  # only for its API-token admin (Settings > API tokens); not mounted
+    "dateline.i18n",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -110,6 +114,8 @@ MIDDLEWARE = [
     # Django, with the same headers (dateline.edge.static).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The reader's language from the URL prefix, before anything resolves a URL.
+    "dateline.i18n.middleware.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -280,7 +286,35 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-LANGUAGE_CODE = "en-us"
+# The languages the newsroom publishes in, the first being the default (decision 0022).
+# One language (the default, English) keeps every URL unprefixed and Wagtail's locale
+# features off; several give each language its own page tree and a /<code>/ URL prefix
+# (the first language keeps unprefixed URLs, so existing links never change).
+DATELINE_LANGUAGES = env_list("DATELINE_LANGUAGES", "en")
+
+
+def _language_names(codes: list[str]) -> list[tuple[str, str]]:
+    from django.conf.locale import LANG_INFO
+
+    unknown = [code for code in codes if code not in LANG_INFO]
+    if unknown or len(set(codes)) != len(codes):
+        raise ImproperlyConfigured(
+            f"DATELINE_LANGUAGES: {', '.join(unknown) or 'a repeated code'} is not a "
+            "language code Django knows (for example en, uk, ar)."
+        )
+    return [(code, LANG_INFO[code]["name_local"]) for code in codes]
+
+
+LANGUAGES = _language_names(DATELINE_LANGUAGES)
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = len(LANGUAGES) > 1
+# The admin speaks every language Django has, whatever the site publishes in.
+WAGTAIL_ADMIN_LANGUAGES = global_settings.LANGUAGES
+# An English-only site keeps Django's "en-us", as before languages were configurable. With
+# several, LANGUAGE_CODE is the first one exactly: i18n_patterns leaves the URLs of
+# LANGUAGE_CODE, and only those, unprefixed.
+LANGUAGE_CODE = "en-us" if DATELINE_LANGUAGES == ["en"] else DATELINE_LANGUAGES[0]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DATELINE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

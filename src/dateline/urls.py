@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,8 +12,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("dateline.ops.urls")),  # /healthz and /readyz
-    path("", include("dateline.discovery.urls")),
-    path("search/", include("dateline.search.urls")),
     path("api/v1/", api.urls),
     path("comments/", include("dateline.comments.urls")),
     path("live/", include("dateline.live.urls")),
@@ -26,8 +25,18 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# What readers read, in their language: feeds, sitemaps, search and the page tree.
 # Wagtail's page tree answers everything not matched above; keep it last.
-urlpatterns += [path("", include(wagtail_urls))]
+reader_urlpatterns = [
+    path("", include("dateline.discovery.urls")),
+    path("search/", include("dateline.search.urls")),
+    path("", include(wagtail_urls)),
+]
+if settings.WAGTAIL_I18N_ENABLED:
+    # /uk/..., /ar/...; the first language keeps its unprefixed URLs (decision 0022).
+    urlpatterns += i18n_patterns(*reader_urlpatterns, prefix_default_language=False)
+else:
+    urlpatterns += reader_urlpatterns
 
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error

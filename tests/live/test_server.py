@@ -74,7 +74,7 @@ class Server:
         command = [sys.executable, "-m", "dateline.cli", "serve", "--port", str(self.port),
                    "--workers", "1", "--no-worker"]  # fmt: skip
         self.child = Child(command, env=self.env, cwd=REPO, log=self.logs / "serve.log")
-        wait_until(self.ready, timeout=60, what="dateline serve to answer")
+        wait_until(self.ready, timeout=180, what="dateline serve to answer")
 
     def ready(self) -> bool:
         assert self.child.alive(), f"the server exited:\n{self.child.output()}"

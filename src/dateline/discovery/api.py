@@ -19,6 +19,7 @@ from dateline.api.pagination import MAX_ID, PageParams, Paginated, known_id, pag
 from dateline.discovery import selectors as discovery
 from dateline.edge import dependencies
 from dateline.edge.memory import remembered
+from dateline.i18n.languages import codes as language_codes
 from dateline.news import selectors as news
 from dateline.news.models import ArticlePage, AuthorPage, SectionPage
 from dateline.news.pagination import Cursor, older_than
@@ -66,6 +67,7 @@ class ArticleOut(Schema):
     updated_at: datetime | None
     word_count: int
     image_url: str | None
+    language: str
 
 
 class CorrectionOut(Schema):
@@ -115,6 +117,9 @@ class ArticleFilters(PageParams):
         None,
         max_length=60,
         description="A `next_cursor`: the stories published before that one (`page` is then 1).",
+    )
+    language: str | None = Field(
+        None, max_length=20, description="A language code (DATELINE_LANGUAGES); all by default."
     )
 
 
@@ -176,6 +181,7 @@ def _article_out(article, request, root: str) -> dict:
         "updated_at": discovery.article_modified_at(article),
         "word_count": article.word_count,
         "image_url": (root + image if image and image.startswith("/") else image),
+        "language": article.locale.language_code,
     }
 
 
@@ -190,23 +196,28 @@ def _utc(value: datetime) -> datetime:
 
 
 def filtered_articles(filters: ArticleFilters):
-    """Articles for the API: the reader pages' selectors, combined by intersection."""
-    articles = news.article_cards()
+    """Articles for the API: the reader pages' selectors, combined by intersection.
+
+    Every language unless `language` names one (the API has no language prefix)."""
+    if filters.language is not None and filters.language not in language_codes():
+        raise HttpError(400, f"language: one of {', '.join(language_codes())}.")
+    articles = ArticlePage.objects.all()
     if filters.section is not None:
         section = SectionPage.objects.live().public().filter(pk=filters.section).first()
         if section is None:
             raise HttpError(404, "No such section.")
-        articles = news.section_articles(section)
+        articles = articles.descendant_of(section)
     if filters.author is not None:
         author = AuthorPage.objects.live().public().filter(pk=filters.author).first()
         if author is None:
             raise HttpError(404, "No such author.")
-        articles = articles.filter(pk__in=news.articles_by(author).values("pk"))
+        articles = articles.filter(authors__author=author)
     if filters.tag is not None:
         tag = Tag.objects.filter(slug=filters.tag).first()
         if tag is None:
             raise HttpError(404, "No such tag.")
-        articles = articles.filter(pk__in=news.articles_tagged(tag).values("pk"))
+        articles = articles.filter(tagged_items__tag=tag)
+    articles = news.article_cards(articles, language=filters.language).select_related("locale")
     if filters.published_after is not None:
         articles = articles.filter(first_published_at__gte=_utc(filters.published_after))
     if filters.published_before is not None:
@@ -263,7 +274,8 @@ def article_detail(request, article_id: int):
     if not known_id(article_id):
         raise HttpError(404, "No such article.")
     article = (
-        news.article_cards(ArticlePage.objects.filter(pk=article_id))
+        news.article_cards(ArticlePage.objects.filter(pk=article_id), language=None)
+        .select_related("locale")
         .defer(None)
         .prefetch_related("tags")
         .first()

@@ -13,10 +13,9 @@ Okafor"; readers keep only the last of several) and one `<author>` each in Atom.
 from dataclasses import dataclass
 
 import lxml.html
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, JsonResponse
-from django.utils import feedgenerator
+from django.utils import feedgenerator, translation
 from wagtail.models import Site
 
 from dateline.discovery import selectors
@@ -275,7 +274,7 @@ def json_feed(request, kind="site", key=""):
         "home_page_url": scope.page_url,
         "feed_url": site.root_url + scope.feed_path("json"),
         "description": scope.description,
-        "language": settings.LANGUAGE_CODE,
+        "language": translation.get_language(),
         "authors": [{"name": selectors.site_name_for(site), "url": site.root_url + "/"}],
         "items": [_json_item(item) for item in items],
     }

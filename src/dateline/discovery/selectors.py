@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import NotSupportedError
-from django.db.models import CharField, Count, Func, Max, OuterRef, QuerySet, Subquery
+from django.db.models import CharField, Count, Func, Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from dateline.i18n.languages import default_language, is_multilingual
+from dateline.i18n.selectors import in_language
 from dateline.news import selectors as news
 from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
 
@@ -62,6 +64,8 @@ def site_name_for(site: Site) -> str:
 
 def section_key(section: Page, site: Site) -> str:
     """A section's address below the site root ("world/europe"), used in its feed URL."""
+    if is_multilingual():  # below its own language's home page ("/home-uk/svit/")
+        return section.url_path.strip("/").partition("/")[2]
     return section.url_path.removeprefix(site.root_page.url_path).strip("/")
 
 
@@ -70,16 +74,19 @@ def feed_scope(*, site: Site, kind: str, key: str = "") -> FeedScope | None:
     name = site_name_for(site)
     root_url = site.root_url
     if kind == "site":
+        home_url = root_url + reverse("wagtail_serve", args=("",))  # "/uk/" in Ukrainian
         return FeedScope(
-            kind, "", name, f"The latest news from {name}", root_url + "/", news.article_cards()
+            kind, "", name, f"The latest news from {name}", home_url, news.article_cards()
         )
     if kind == "section":
-        section = (
-            SectionPage.objects.live()
-            .public()
-            .filter(url_path=f"{site.root_page.url_path}{key.strip('/')}/")
-            .first()
-        )
+        key = key.strip("/")
+        if is_multilingual():  # the section of that address in the reader's language tree
+            sections = in_language(SectionPage.objects.all()).filter(
+                url_path__endswith=f"/{key}/", depth=site.root_page.depth + key.count("/") + 1
+            )
+        else:
+            sections = SectionPage.objects.filter(url_path=f"{site.root_page.url_path}{key}/")
+        section = sections.live().public().first()
         if section is None:
             return None
         return FeedScope(
@@ -119,13 +126,15 @@ def feed_scope(*, site: Site, kind: str, key: str = "") -> FeedScope | None:
 
 def tag_path(tag, *, home=None) -> str:
     """The reader page for a tag, served by the home page's /tags/<slug>/ route."""
-    home = home or news._model("HomePage").objects.first()
+    home = home or news.reader_home()
     return home.url + home.reverse_subpage("tag", kwargs={"slug": tag.slug})
 
 
-def news_language() -> str:
-    """The site language as Google News wants it: ISO 639 ("en"), or zh-cn / zh-tw."""
+def news_language(article=None) -> str:
+    """A story's language as Google News wants it: ISO 639 ("en"), or zh-cn / zh-tw."""
     code = settings.LANGUAGE_CODE.lower()
+    if article is not None and is_multilingual():
+        code = article.locale.language_code.lower()
     return code if code in {"zh-cn", "zh-tw"} else code.split("-")[0]
 
 
@@ -180,20 +189,36 @@ class ArchiveFile:
 
 
 def site_root_path(site: Site) -> str:
-    """The site's root url_path, from Wagtail's cached site roots (no query)."""
+    """The site's root url_path, from Wagtail's cached site roots (no query); with several
+    languages, the first language's."""
     for root in Site.get_site_root_paths():
-        if root.site_id == site.pk:
+        if root.site_id == site.pk and (
+            not is_multilingual() or root.language_code == default_language()
+        ):
             return root.root_path
     return site.root_page.url_path
 
 
+def site_roots(site: Site) -> dict[str, str]:
+    """Each of the site's home pages' url_paths, and the address prefix of its language
+    ("/" for the first language, "/uk/"), from Wagtail's cached site roots (no query)."""
+    if not is_multilingual():
+        return {site_root_path(site): "/"}
+    return {
+        root.root_path: "/"
+        if root.language_code == default_language()
+        else f"/{root.language_code}/"
+        for root in Site.get_site_root_paths()
+        if root.site_id == site.pk
+    }
+
+
 def archive_stories(site: Site) -> QuerySet:
-    """Live, public stories of this site that have been published."""
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(url_path__startswith=site_root_path(site), first_published_at__isnull=False)
-    )
+    """Live, public stories of this site that have been published (in every language)."""
+    in_site = Q()
+    for root_path in site_roots(site):
+        in_site |= Q(url_path__startswith=root_path)
+    return ArticlePage.objects.live().public().filter(in_site, first_published_at__isnull=False)
 
 
 def archive_files(site: Site) -> list[ArchiveFile]:
@@ -241,6 +266,7 @@ def archive_entries(site: Site, *, year: int, month: int, number: int = 1):
             "last_published_at",
             "updated_at",
             "lead_image__file",
+            "translation_key",
         )  # fmt: skip
     )
     return rows[offset : offset + ARCHIVE_FILE_URLS]
@@ -249,7 +275,11 @@ def archive_entries(site: Site, *, year: int, month: int, number: int = 1):
 def news_sitemap_articles(*, now: datetime | None = None) -> list:
     """Stories first published in the last 48 hours, newest first, at most 1,000 (Google News)."""
     since = (now or timezone.now()) - NEWS_SITEMAP_WINDOW
-    cards = news.article_cards(ArticlePage.objects.filter(first_published_at__gte=since))
+    cards = news.article_cards(
+        ArticlePage.objects.filter(first_published_at__gte=since), language=None
+    )
+    if is_multilingual():
+        cards = cards.select_related("locale")  # each story's news:language
     return news.attach_sections(cards[:NEWS_SITEMAP_LIMIT])
 
 
@@ -301,7 +331,7 @@ def sitemap_authors():
 
 def sitemap_tags() -> QuerySet:
     """Tags with at least one live public story, with that story's latest change as lastmod."""
-    public_articles = news.article_cards().values("pk")
+    public_articles = news.article_cards(language=None).values("pk")
     return (
         Tag.objects.filter(news_articletag_items__content_object__in=public_articles)
         .annotate(lastmod=Max("news_articletag_items__content_object__last_published_at"))

@@ -11,11 +11,13 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from dateline.core.models import SiteSettings
 from dateline.desk.selectors import corrections_policy_url
 from dateline.discovery.models import SharingSettings
 from dateline.discovery.selectors import article_modified_at, site_for, site_name_for
+from dateline.i18n.languages import reader_language
 
 JSON_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 # Google asks for images in 16:9, 4:3 and 1:1, at least 50,000 pixels each.
@@ -94,7 +96,7 @@ def page_trail(request, page) -> list[tuple[str, str]]:
         ancestors = [section for section in sections if section.depth > root_depth]
     else:
         ancestors = page.get_ancestors().filter(depth__gt=root_depth).specific()
-    trail = [("Home", f"{site.root_url}/")]
+    trail = [(_("Home"), site.root_url + reverse("wagtail_serve", args=("",)))]
     trail += [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]
     trail.append((page.title, page.get_full_url(request)))
     return trail
@@ -130,7 +132,7 @@ def article_json_ld(article, request, *, comment_count: int = 0) -> list[dict]:
         "commentCount": comment_count,
         "isAccessibleForFree": True,
         "image": article_images(article, request),
-        "inLanguage": "en",
+        "inLanguage": reader_language(),
     }
     keywords = [tag.name for tag in article.tag_list]
     if keywords:

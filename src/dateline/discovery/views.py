@@ -32,17 +32,19 @@ def sitemap_index(request):
     site = selectors.site_for(request)
     root_url = site.root_url
     entries = []
-    for archive_file in selectors.archive_files(site):
+    archive_files = selectors.archive_files(site)
+    for archive_file in archive_files:
         location = root_url + reverse(
             "discovery:sitemap_archive", kwargs={"month": archive_file.month}
         )
         suffix = f"?p={archive_file.number}" if archive_file.number > 1 else ""
         entries.append({"location": location + suffix, "lastmod": archive_file.lastmod})
+    newest_story = max((f.lastmod for f in archive_files if f.lastmod), default=None)
     for name, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class(request)
         location = root_url + reverse("discovery:sitemap_section", kwargs={"section": name})
-        lastmod = sitemap.get_latest_lastmod()
-        for number in sitemap.paginator.page_range:
+        pages, lastmod = sitemap.for_index(newest_story)
+        for number in range(1, pages + 1):
             suffix = f"?p={number}" if number > 1 else ""
             entries.append({"location": location + suffix, "lastmod": lastmod})
     return render(
@@ -69,9 +71,9 @@ def sitemap_archive(request, month: str):
     if not rows.exists():
         raise Http404("No such sitemap.")
     edge_keys.add(*dependencies.archive_month(month).sent)
-    root_path = selectors.site_root_path(site)
+    roots = selectors.site_roots(site)
     body = "".join(
-        archive_sitemap(rows.iterator(chunk_size=500), root_url=site.root_url, root_path=root_path)
+        archive_sitemap(rows.iterator(chunk_size=500), root_url=site.root_url, roots=roots)
     )
     return HttpResponse(body, content_type="application/xml")
 
@@ -95,9 +97,11 @@ def news_sitemap(request):
     site = selectors.site_for(request)
     articles = selectors.news_sitemap_articles(now=timezone.now())
     context = {
-        "entries": [(article.get_full_url(request), article) for article in articles],
+        "entries": [
+            (article.get_full_url(request), article, selectors.news_language(article))
+            for article in articles
+        ],
         "publication_name": selectors.site_name_for(site),
-        "language": selectors.news_language(),
     }
     return render(request, "discovery/news_sitemap.xml", context, content_type="application/xml")
 

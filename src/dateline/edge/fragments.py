@@ -18,7 +18,9 @@ tests that install no page cache backend) every fragment is rendered afresh.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
@@ -56,6 +58,9 @@ def fragment(
         return mark_safe(html)
     site = Site.find_for_request(request)
     parts = (name, site.pk if site else "-", getattr(obj, "pk", "-"), *variant)
+    if settings.WAGTAIL_I18N_ENABLED:
+        # The same menu or sign-up box reads differently in each language (decision 0022).
+        parts += (translation.get_language(),)
     key = PREFIX + ":".join(map(str, parts))
     stored = cache.get(key)
     if stored is not None and generations.is_current(stored.stamps):

@@ -44,6 +44,7 @@ from dateline.comments.rendering import normalise_email
 from dateline.comments.services import ImportedComment, comments_import
 from dateline.importers.content import html_to_text, wordpress_html_to_blocks
 from dateline.importers.fetch import NotFetched, fetch_image
+from dateline.importers.languages import LanguageMap
 from dateline.importers.models import ImportedObject
 from dateline.importers.wxr import (
     WxrAuthor,
@@ -349,6 +350,7 @@ class _Importer:
         self.authorless: dict[str, int] = defaultdict(int)  # missing login -> posts
         self.child_slugs: dict[int, set[str]] = {}  # parent page id -> its children's slugs
         self.site_title = "Staff"
+        self.languages = LanguageMap()  # Polylang's or WPML's language data, if any
         self.content_types = {
             model: ContentType.objects.get_for_model(model)
             for model in (SectionPage, Tag, AuthorPage, ArticlePage, StandardPage, Comment)
@@ -425,6 +427,7 @@ class _Importer:
             image = self._attachment_image(attachment_id)
             if image is not None:
                 ArticlePage.objects.filter(pk=article_id).update(lead_image=image)
+        self.languages.relocate(source=self.source, report=self.report)
 
     # -- the mapping -------------------------------------------------------------
 
@@ -555,6 +558,8 @@ class _Importer:
     # -- terms -------------------------------------------------------------------
 
     def term(self, term: WxrTerm) -> None:
+        if self.languages.term(term):
+            return
         if term.kind == "category":
             if term.parent_slug and term.parent_slug not in self.sections:
                 self.waiting_sections[term.parent_slug].append(term)
@@ -640,6 +645,7 @@ class _Importer:
             return
         if post.post_type == "post":
             self._article(post)
+            self.languages.post(post)
         else:
             self._standard_page(post)
 

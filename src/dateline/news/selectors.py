@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from dateline.desk.embargo import embargo_applies
+from dateline.i18n.selectors import READER, in_language
 
 CARD_IMAGE = "fill-640x360"
 # Every width a card's picture comes in (components/card.html's srcset), loaded with it.
@@ -38,8 +39,12 @@ def _live_public(queryset: QuerySet, private: Q | None) -> QuerySet:
     return queryset.public() if private is None else queryset.exclude(private)
 
 
-def article_cards(queryset: QuerySet | None = None, *, private: Q | None = None) -> QuerySet:
+def article_cards(
+    queryset: QuerySet | None = None, *, language: str | None = READER, private: Q | None = None
+) -> QuerySet:
     """Live, public articles with everything a teaser shows, newest first.
+
+    In the reader's language when several are configured (`language=None`: all of them).
 
     The one way every public output lists stories: a draft, a story scheduled or under
     embargo (dateline.desk.embargo) and a restricted one are not live and public, so no
@@ -51,7 +56,7 @@ def article_cards(queryset: QuerySet | None = None, *, private: Q | None = None)
     queryset = ArticlePage.objects.all() if queryset is None else queryset
     images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_WIDTHS)
     return (
-        _live_public(queryset, private)
+        _live_public(in_language(queryset, language), private)
         .defer_streamfields()
         .prefetch_related(
             Prefetch("lead_image", queryset=images),
@@ -91,7 +96,7 @@ def attach_sections(articles) -> list:
 
 def navigation_sections(*, private: Q | None = None) -> list:
     """Top-level sections, in the editors' menu order."""
-    sections = _live_public(_model("SectionPage").objects.filter(depth=3), private)
+    sections = _live_public(in_language(_model("SectionPage").objects.filter(depth=3)), private)
     return list(sections.in_menu().order_by("path") or sections.order_by("path"))
 
 
@@ -110,6 +115,11 @@ def picked_first(cards: QuerySet, picks) -> QuerySet:
         output_field=IntegerField(),
     )
     return cards.annotate(pick=position).order_by("pick", *NEWEST_FIRST)
+
+
+def reader_home():
+    """The home page in the reader's language (the only one with one language)."""
+    return in_language(_model("HomePage").objects.all()).first()
 
 
 def articles_by(author) -> QuerySet:

@@ -2,6 +2,7 @@ from django import template
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from dateline.comments import selectors
 from dateline.comments.forms import HONEYPOT_FIELD, CommentForm
@@ -12,8 +13,8 @@ register = template.Library()
 
 def _count_label(count: int) -> str:
     if count == 0:
-        return "Click to comment"
-    return f"{count} comment{'s' if count != 1 else ''}"
+        return gettext("Click to comment")
+    return ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count}
 
 
 @register.simple_tag(takes_context=True)

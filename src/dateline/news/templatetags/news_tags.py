@@ -89,7 +89,5 @@ def tag_url(context, tag) -> str:
     request = context["request"]
     home = getattr(request, "_dateline_home", None)
     if home is None:
-        from dateline.news.models import HomePage
-
-        home = request._dateline_home = HomePage.objects.first()
+        home = request._dateline_home = selectors.reader_home()
     return home.url + home.reverse_subpage("tag", kwargs={"slug": tag.slug})

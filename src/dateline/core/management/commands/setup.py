@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
+from dateline.i18n.services import locales_sync
 from dateline.news.models import ArticlePage
 
 ADMIN_USERNAME = "admin"
@@ -27,6 +28,7 @@ class Command(BaseCommand):
 
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database is up to date.")
+        locales_sync()
         if not ArticlePage.objects.exists():
             self.stdout.write("The database is empty: building the demo site...")
             call_command("demo")

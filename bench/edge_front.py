@@ -97,17 +97,23 @@ def main() -> None:
         raise SystemExit("needs varnishd (varnish, varnish-modules) and nginx (nginx-light)")
     folder = Path(tempfile.mkdtemp(prefix="dateline-edge-bench-"))
     folder.chmod(0o755)  # nginx's workers read the page as nobody
-    env = production_environment(options.data)
+    ports = {name: free_port() for name in ("serve", "ours", "minimal", "nginx")}
+    # As in production: with Varnish configured Dateline says s-maxage=86400 (it purges).
+    # Without it, s-maxage=60 and a page older than that in the page cache (its Age)
+    # would reach Varnish already expired.
+    env = production_environment(
+        options.data, DATELINE_VARNISH_URL=f"http://127.0.0.1:{ports['ours']}"
+    )
     env["DATELINE_LOG_LEVEL"] = "ERROR"
     dateline = [sys.executable, "-m", "dateline.cli"]
     if not (options.data / "dateline.sqlite3").exists():
         subprocess.run([*dateline, "setup"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*dateline, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     facts = subprocess.run(
         [sys.executable, "bench/site.py", "facts"], env=env, cwd=ROOT, capture_output=True,
         text=True, check=True,
     ).stdout  # fmt: skip
     path = re.search(r"^LONG_PATH=(.*)$", facts, re.M)[1]
-    ports = {name: free_port() for name in ("serve", "ours", "minimal", "nginx")}
     children: list[Child] = []
     try:
         serve = [*dateline, "serve", "--port", str(ports["serve"]), "--workers", "2"]

@@ -109,6 +109,9 @@ def main() -> None:
     if not (options.data / "dateline.sqlite3").exists():
         subprocess.run([*dateline, "setup"], env=env, cwd=ROOT, check=True)
     subprocess.run([*dateline, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
+    # Stored pages keep the Cache-Control they were rendered with (s-maxage=60 without a
+    # purgeable front): start from none.
+    shutil.rmtree(options.data / "cache", ignore_errors=True)
     facts = subprocess.run(
         [sys.executable, "bench/site.py", "facts"], env=env, cwd=ROOT, capture_output=True,
         text=True, check=True,
@@ -164,6 +167,19 @@ def main() -> None:
                     rps, commands[name, gzip] = wrk(url, gzip=gzip, seconds=options.seconds)
                     results.setdefault((name, gzip), []).append(rps)
         end_load = load()
+        counters = {}
+        for name in ("ours", "minimal"):  # hits, misses, restarts: what each Varnish did
+            stat = subprocess.run(
+                ["varnishstat", "-1", "-n", str(folder / f"varnish-{name}"), "-f", "MAIN.cache_*",
+                 "-f", "MAIN.backend_req", "-f", "MAIN.s_restart", "-f", "MAIN.client_req"],
+                capture_output=True, text=True,
+            ).stdout  # fmt: skip
+            counters[name] = {
+                line.split()[0].removeprefix("MAIN."): int(line.split()[1])
+                for line in stat.splitlines()
+                if line.strip()
+            }
+        print(f"varnishstat: {counters}", file=sys.stderr)  # noqa: T201
     finally:
         for child in children:
             child.terminate()

@@ -2,15 +2,18 @@
 an editor approves it from the budget, a moderator works the queue on a 390px phone."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from dateline.comments.models import Comment
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.tools import AXE_JS, require_node_module
 from tests.comments.factories import CommentFactory
+from tests.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.browser
 
@@ -56,6 +59,11 @@ def staff(newsroom):
 
 def test_reporter_files_and_editor_approves_from_the_budget(browse, newsroom, staff):
     require_node_module(AXE_JS)
+    comet = ArticleFactory(section=newsroom.lead.section, title="Comet visible tonight",
+                           publish=False)  # fmt: skip
+    comet.go_live_at = timezone.now() + timedelta(hours=3)
+    comet.save_revision(user=staff["editor"]).publish(user=staff["editor"])
+    tomorrow_noon = (timezone.localtime() + timedelta(days=1)).replace(hour=12, minute=0)
 
     def reporter_day(tab):
         page, click = tab.page, Clicks()
@@ -85,20 +93,35 @@ def test_reporter_files_and_editor_approves_from_the_budget(browse, newsroom, st
         click(story.get_by_role("button", name=re.compile("^Approve")))
         story = page.locator(".budget-story", has_text="Harbour strike ends after nine days")
         expect(story).to_contain_text("Published")
+
+        comet = page.locator(".budget-story", has_text="Comet visible tonight")
+        expect(comet).to_contain_text("Scheduled")
+        comet.get_by_label("New time").fill(tomorrow_noon.strftime("%Y-%m-%dT%H:%M"))
+        click(comet.get_by_role("button", name=re.compile("^Reschedule")))
+        expect(
+            page.get_by_text(re.compile("“Comet visible tonight” now goes live"))
+        ).to_be_visible()
+        comet = page.locator(".budget-story", has_text="Comet visible tonight")
+        expect(comet).to_contain_text("Scheduled 12:00")
+
+        page.set_viewport_size(PHONE_390)
+        page.reload()
+        assert overflow_and_small_targets(page, ".newsroom-desk") == {"overflow": 0, "small": []}
+        tab.screenshot("budget-390")
         return click.count
 
-    assert browse(editor_day, bypass_csp=True) == 2
+    assert browse(editor_day, bypass_csp=True) == 3
 
 
-def overflow_and_small_targets(page) -> dict:
+def overflow_and_small_targets(page, region: str = ".comments-desk") -> dict:
     """Sideways scrolling in pixels, and the desk's controls smaller than 44x44 CSS px (a
     checkbox counts with its label, which clicks it too)."""
     return page.evaluate(
-        """min => {
+        """([min, region]) => {
           const small = [];
+          const controls = ['a', 'button', 'input:not([type=hidden])', 'select', 'textarea'];
           for (const el of document.querySelectorAll(
-              '.comments-desk a, .comments-desk button, .comments-desk input:not([type=hidden]),'
-              + '.comments-desk select, .comments-desk textarea')) {
+              controls.map(control => `${region} ${control}`).join(', '))) {
             const target = el.type === 'checkbox' ? (el.closest('label') || el) : el;
             const box = target.getBoundingClientRect();
             if (box.width === 0 && box.height === 0) continue;  // not shown
@@ -108,7 +131,7 @@ def overflow_and_small_targets(page) -> dict:
           }
           return {overflow: document.documentElement.scrollWidth - window.innerWidth, small};
         }""",
-        MIN_TARGET,
+        [MIN_TARGET, region],
     )
 
 

@@ -3,7 +3,9 @@ the next comment after a decision, and a network ban that says whom it shuts out
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from dateline.comments import admin_views
 from dateline.comments.models import Ban, Comment, ModerationDecision, ModerationWord
@@ -139,3 +141,20 @@ def test_ban_network_confirmation_refuses_junk(desk):
 def test_audit_log_names_pipeline_phases_in_words(desk, held):
     html = desk.get("/admin/comments/audit/").content.decode()
     assert '<td data-label="By">Word list</td>' in html
+
+
+def test_queue_queries_do_not_grow_with_comments(desk, article, django_assert_num_queries):
+    CommentFactory.create_batch(2, article=article, status="pending")
+    desk.get("/admin/comments/")  # sessions, menus and permissions warmed up
+    with CaptureQueriesContext(connection) as few:
+        desk.get("/admin/comments/")
+    assert len(few) <= 13  # session, user, permissions, menus, counts, the page of comments
+    CommentFactory.create_batch(8, article=article, status="pending")
+    with django_assert_num_queries(len(few)):
+        desk.get("/admin/comments/")
+
+
+def test_every_pipeline_phase_has_words():
+    from dateline.comments.pipeline import PHASE_LABELS, PHASES
+
+    assert {phase.name for phase in PHASES} <= set(PHASE_LABELS)

@@ -25,7 +25,8 @@ def variables_read() -> set[str]:
 
 def variables_documented() -> set[str]:
     table = [line for line in (REPO / "README.md").read_text().splitlines() if line.startswith("|")]
-    return set(re.findall(r"`((?:DATELINE|DATABASE|REDIS)_\w+)`", "\n".join(table)))
+    # `NAME` or `NAME=value` in a row of the table
+    return set(re.findall(r"`((?:DATELINE|DATABASE|REDIS)_\w+)(?:=[^`]*)?`", "\n".join(table)))
 
 
 def test_every_variable_the_code_reads_is_in_the_readme():

@@ -127,3 +127,22 @@ def test_request_changes_email_does_not_say_rejected(
         assert "rejected" not in text.lower()
         assert "Changes requested" in message.subject
     assert "Please add a source for the figure." in to_reporter[0].body
+
+
+def test_a_new_story_form_does_not_warn_that_autosave_is_paused(client, reporter, world):
+    client.force_login(reporter)
+    html = client.get(f"/admin/pages/add/news/articlepage/{world.pk}/").content.decode()
+    assert 'data-controller="w-init w-unsaved w-autosave"' in html  # autosave still runs
+    assert "Autosave is paused" not in html
+    story = ArticleFactory(section=world)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "Autosave is paused" in html  # the edit form keeps its indicator
+
+
+def test_the_warning_survives_the_editors_own_later_saves(client, editor, reporter, world):
+    story = _live_story_changed_by(reporter, world)
+    story.standfirst = "The editor's autosave came after the reporter's draft."
+    story.save_revision(user=editor)  # what autosave does once the editor types
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "This live story has unpublished changes by Rita Okafor" in html

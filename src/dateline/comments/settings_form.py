@@ -7,12 +7,14 @@ empty keeps the stored key, typing a new one replaces it, and a tick removes it.
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets.switch import SwitchInput
 
 
 class CommentSettingsForm(WagtailAdminModelForm):
     remove_akismet_key = forms.BooleanField(
         label="Remove the Akismet key",
         required=False,
+        widget=SwitchInput,
         help_text="Stops the Akismet check.",
     )
 

@@ -213,7 +213,7 @@ def served_page(page) -> set[str]:
 
 
 def pages_in(value, depth: int = 0) -> Iterator[Page]:
-    """Pages found in a template context value: itself, a list of them, a paginated page,
+    """Pages found in a template context value: itself, a list of them, a page of a listing,
     a dict of them, and the pages they carry in their cached properties (section, byline)."""
     if depth > 3:
         return
@@ -223,7 +223,9 @@ def pages_in(value, depth: int = 0) -> Iterator[Page]:
             for cached in value.__dict__.values():
                 if isinstance(cached, Page | list | tuple):
                     yield from pages_in(cached, depth + 2)
-    elif isinstance(value, PaginatorPage):
+    elif isinstance(value, PaginatorPage) or isinstance(
+        getattr(value, "object_list", None), list | tuple | QuerySet
+    ):  # Django's paginated page, or a page of cards continued by cursor (news.pagination)
         yield from pages_in(value.object_list, depth + 1)
     elif isinstance(value, QuerySet):
         # Only what the template actually evaluated; never run a query here.

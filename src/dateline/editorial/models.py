@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets.switch import SwitchInput
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -16,7 +17,7 @@ class NewsroomSettings(BaseSiteSetting):
         ),
     )
 
-    panels = [FieldPanel("create_author_pages")]
+    panels = [FieldPanel("create_author_pages", widget=SwitchInput)]
 
     class Meta:
         verbose_name = "Newsroom settings"

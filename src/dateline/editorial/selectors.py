@@ -117,7 +117,7 @@ def _entry(story, workflows, scheduled) -> BudgetEntry:
 def story_budget(filters: BudgetFilters, *, now: datetime | None = None) -> list[BudgetDay]:
     """Today's and the coming days' stories, by day in the newsroom's time zone:
     drafts (those without a planned time first), stories in review, scheduled ones with
-    their time, and what was published today. Five queries, however many stories."""
+    their time, and what was published today. Six queries, however many stories."""
     now = now or timezone.now()
     start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     end = start + timedelta(days=filters.days)
@@ -174,23 +174,35 @@ def scheduled_publications(*, since: datetime) -> list[ScheduledPublication]:
 
 @dataclass(frozen=True)
 class UnpublishedChanges:
-    by: str
-    at: datetime
-    live_revision_id: int | None
+    by: str  # "Rita Okafor", or "Rita Okafor and Sam Lee"
+    at: datetime  # the latest of their saves
     latest_revision_id: int
 
 
 def unpublished_changes_by_others(page: Page, user) -> UnpublishedChanges | None:
-    """Changes saved to a live page since it was published, by someone other than `user`
-    (a draft, an autosave): what the next Publish would put out."""
+    """Changes saved to a live page since it was published by people other than `user`
+    (drafts, autosaves): what the next Publish would put out. Counted from the live
+    revision on, so the editor's own later saves (autosave) do not hide them."""
     if not (page.live and page.has_unpublished_changes and page.latest_revision_id):
         return None
-    latest = Revision.objects.select_related("user").get(pk=page.latest_revision_id)
-    if latest.pk == page.live_revision_id or latest.user_id == user.pk:
+    since = Revision.page_revisions.filter(object_id=str(page.pk))
+    if page.live_revision_id:
+        since = since.filter(pk__gt=page.live_revision_id)
+    others = list(
+        since.exclude(user_id=user.pk)
+        .select_related("user")
+        .only("pk", "created_at", "user__first_name", "user__last_name", "user__username")
+        .order_by("-created_at", "-pk")
+    )
+    if not others:
         return None
-    author = latest.user
-    name = (author.get_full_name() or author.get_username()) if author else "someone"
+    names = []
+    for revision in others:
+        author = revision.user
+        name = (author.get_full_name() or author.get_username()) if author else "someone"
+        if name not in names:
+            names.append(name)
+    by = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
     return UnpublishedChanges(
-        by=name, at=latest.created_at, live_revision_id=page.live_revision_id,
-        latest_revision_id=latest.pk,
-    )  # fmt: skip
+        by=by, at=others[0].created_at, latest_revision_id=page.latest_revision_id
+    )

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from tests.edge.front import Front, varnish_missing
+from tests.edge.front import Front, normalise, varnish_missing
 from tests.ops.servers import wait_until
 
 # CI (.ci/run) installs Varnish and sets DATELINE_REQUIRE_VARNISH: there, missing is a failure.
@@ -131,14 +131,18 @@ def test_random_changes_leave_no_stale_page_in_varnish_or_the_page_cache(front):
 
 def test_varnish_serves_the_last_good_copy_when_dateline_is_down(front):
     story = "/world/"  # the random changes may have unpublished the first story
-    front.get(front.varnish_url, story)
+    assert front.get(front.varnish_url, story).status_code == 200
     front.children[0].stop()  # dateline serve
-    reply = front.get(front.varnish_url, story)
-    assert reply.status_code == 200
-    assert reply.headers.get("X-Dateline-Stale") == "if-error"
-    # Purged while Dateline is down: still the last good copy rather than an error.
+    fresh = front.get(front.varnish_url, story)
+    assert fresh.status_code == 200 and fresh.headers["X-Cache"] == "HIT"
+    # Purged while Dateline is down: the kept copy rather than an error page.
     purged = front.session.request(
         "PURGE", front.varnish_url + "/", headers={"Surrogate-Key": "all"}, timeout=10
     )
     assert purged.status_code == 200
-    assert front.get(front.varnish_url, story).status_code == 200
+    stale = front.get(front.varnish_url, story)
+    assert stale.status_code == 200
+    assert stale.headers.get("X-Dateline-Stale") == "if-error"
+    assert normalise(stale.content) == normalise(fresh.content)
+    # A page never cached has no copy to fall back on.
+    assert front.get(front.varnish_url, "/never-cached/").status_code == 503

@@ -11,6 +11,13 @@ of the biggest section, author and tag, every sitemap file, a search for a word 
 every story on its first and last page, the API's first page and a page 9,000 stories
 deep. Memory: this process's resident size after the first page, and after rendering
 every sitemap file and the last page of every listing.
+
+`--before` asks the URLs a site without issue 19's changes has (`?page=N` to the last
+page, one `/sitemap-articles.xml`) and imports nothing of them: run it with that code
+first on the path, against the same data, for a before/after in one sitting:
+
+    git archive main src | tar -x -C /tmp/main && PYTHONPATH=/tmp/main/src \
+        DATELINE_DATA_DIR=... .venv/bin/python bench/archive_bench.py --before
 """
 
 import argparse
@@ -18,6 +25,7 @@ import os
 import statistics
 import sys
 import time
+from urllib.parse import urlsplit
 
 import django
 
@@ -31,6 +39,7 @@ def resident_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", action="store_true", help="the URLs of the old code")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     os.environ.setdefault("DATELINE_PAGE_CACHE", "off")
@@ -45,7 +54,6 @@ def main() -> None:
 
     from dateline.news import selectors
     from dateline.news.models import CARDS_PER_PAGE, ArticlePage, AuthorPage, SectionPage
-    from dateline.news.pagination import Cursor
 
     client = Client(HTTP_HOST="127.0.0.1")
     host = {"SERVER_NAME": "127.0.0.1"}
@@ -63,7 +71,13 @@ def main() -> None:
         return statistics.median(timings), counted, status
 
     def last_page(cards) -> str:
-        """The query string of a listing's last page: before the (per page + 1)th oldest."""
+        """The query string of a listing's last page: before the (per page + 1)th oldest,
+        or (--before) its page number."""
+        if args.before:
+            count = cards.count()
+            return f"?page={-(-count // CARDS_PER_PAGE)}" if count > CARDS_PER_PAGE else ""
+        from dateline.news.pagination import Cursor
+
         oldest = list(cards.reverse()[: CARDS_PER_PAGE + 1])
         if len(oldest) <= CARDS_PER_PAGE:
             return ""
@@ -74,7 +88,7 @@ def main() -> None:
     section = max(sections, key=lambda s: selectors.section_articles(s).count())
     author = AuthorPage.objects.live().annotate(n=Count("article_links")).order_by("-n").first()
     tag = Tag.objects.annotate(n=Count("news_articletag_items")).order_by("-n").first()
-    word = "the"
+    word = "harbour"  # in thousands of the stories
 
     rows = []
     started_mb = None
@@ -96,25 +110,39 @@ def main() -> None:
         tag_url = f"/tags/{tag.slug}/"
         row("tag, page 1", tag_url)
         row("tag, last page", tag_url + last_page(selectors.articles_tagged(tag)))
-    article = selectors.article_cards().order_by("-comment_count").first()
-    row(f"article ({article.comment_count} comments)", article.url)
+    article = (
+        ArticlePage.objects.live()
+        .annotate(n=Count("comments"))
+        .order_by("-n", "pk")
+        .only("pk", "url_path", "path", "depth")
+        .first()
+    )
+    row(f"article ({article.n} comments)", article.url)
     row("RSS feed", "/feeds/rss/")
     row("section RSS feed", f"/feeds/rss/section/{section.slug}/")
     row("sitemap index", "/sitemap.xml")
     index = etree.fromstring(client.get("/sitemap.xml", **host).content)
     locations = index.xpath("//*[local-name()='loc']/text()")
-    month_files = [loc.split("127.0.0.1", 1)[-1] for loc in locations if "articles-" in loc]
+    month_files = [urlsplit(loc).path + (f"?{urlsplit(loc).query}" if urlsplit(loc).query else "")
+                   for loc in locations if "articles" in loc]  # fmt: skip
     biggest_month = max(
         month_files, key=lambda path: client.get(path, **host).content.count(b"<url>")
     )
-    row("sitemap, biggest month", biggest_month)
+    row("sitemap, biggest article file", biggest_month)
     row("sitemap, tags", "/sitemap-tags.xml")
     row("news sitemap", "/news-sitemap.xml")
     row("search, page 1", f"/search/?q={word}")
-    row("search, page 100", f"/search/?q={word}&page=100")
+    row("search, page 50", f"/search/?q={word}&page=50")
     row("search newest, page 1", f"/search/?q={word}&sort=newest")
     row("API articles, page 1", "/api/v1/articles/?page=1&page_size=20")
-    row("API articles, 9,000 deep", "/api/v1/articles/?page=451&page_size=20")
+    deep = max(1, stories * 9 // 10 // 20)  # nine tenths of the way down
+    row(f"API articles, page {deep}", f"/api/v1/articles/?page={deep}&page_size=20")
+    if not args.before:
+        cursor = ""
+        for _ in range(3):  # a cursor from a client walking down the list
+            listed = client.get(f"/api/v1/articles/?page_size=20{cursor}", **host).json()
+            cursor = f"&before={listed['next_cursor']}"
+        row("API articles, by cursor", f"/api/v1/articles/?page_size=20{cursor}")
 
     # Memory after every sitemap file and the last page of every listing.
     for path in month_files:

@@ -157,9 +157,9 @@ def test_the_index_costs_a_fixed_number_of_queries(client, world, ana, django_as
         assert client.get("/sitemap.xml").status_code == 200
 
 
-# The site; the archive's months in one grouped query; sections, authors and tags (a few
-# each, and the view restrictions each time Wagtail's `public()` is asked).
-INDEX_QUERIES = 15
+# The site; the archive's months in one grouped query; one aggregate each for sections,
+# authors and tags, and the view restrictions each time Wagtail's `public()` is asked.
+INDEX_QUERIES = 9
 
 
 def test_a_month_file_names_only_its_month_for_the_edge(client, world, ana):

@@ -3,11 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.news.factories import ArticleFactory
+from tests.news.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +171,16 @@ def test_an_unfiltered_search_ranks_with_a_limit_in_the_full_text_query(client, 
         client.get("/search/", {"q": "ceasefire"})
     ranked = [q["sql"] for q in queries if "bm25" in q["sql"].lower()]
     assert ranked and all("LIMIT 1001" in sql for sql in ranked), ranked
+
+
+def test_the_limited_ranking_counts_stories_not_other_pages(monkeypatch, client, home, ana):
+    # Sections named "Harbour" rank above the stories (short titles): the limited
+    # full-text query still finds four stories, so says "more than 3".
+    monkeypatch.setattr("dateline.search.selectors.MAX_RESULTS", 3)
+    sections = [SectionFactory(title="Harbour", slug=f"harbour-{n}") for n in range(4)]
+    for number in range(5):
+        ArticleFactory(section=sections[0], authors=[ana], title=f"Harbour report {number}")
+    call_command("update_index", verbosity=0)
+    response = client.get("/search/", {"q": "harbour"})
+    assert "More than 3 stories found." in response.content.decode()
+    assert len(titles(response)) == 4

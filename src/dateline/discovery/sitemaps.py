@@ -11,12 +11,12 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC
 from xml.sax.saxutils import escape
 
-from django.db.models import Max
+from django.db.models import Count, Max
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.images import get_image_model
 
 from dateline.discovery import selectors
-from dateline.news.models import HomePage
+from dateline.news.models import AuthorPage, HomePage, SectionPage
 
 URLSET_OPEN = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -49,6 +49,18 @@ class SelectorSitemap(WagtailSitemap):
     """Entries as dicts with location, lastmod and images, for discovery/sitemap.xml."""
 
     limit = selectors.ARCHIVE_FILE_URLS
+    page_model = None  # the pages it lists, for `for_index`
+
+    def for_index(self, newest_story):
+        """(number of files, lastmod) for the index, from one aggregate. Every story is in
+        a section and has an author, so the newest story's change is theirs too."""
+        found = (
+            self.page_model.objects.live()
+            .public()
+            .aggregate(count=Count("pk"), latest=Max("last_published_at"))
+        )
+        pages = max(1, -(-found["count"] // self.limit))
+        return pages, selectors._latest(found["latest"], newest_story)
 
     def images(self, item) -> list[dict]:
         return []
@@ -81,11 +93,15 @@ class AnnotatedSitemap(SelectorSitemap):
 
 
 class SectionSitemap(AnnotatedSitemap):
+    page_model = SectionPage
+
     def items(self):
         return list(selectors.sitemap_sections())
 
 
 class AuthorSitemap(AnnotatedSitemap):
+    page_model = AuthorPage
+
     def items(self):
         return list(selectors.sitemap_authors())
 
@@ -96,6 +112,11 @@ class TagSitemap(AnnotatedSitemap):
 
     def get_latest_lastmod(self):
         return selectors.sitemap_tags_lastmod()
+
+    def for_index(self, newest_story):
+        """Tags change with their stories: the newest story's change stands for them (an
+        upper bound, cheaper than a join over every tagged story)."""
+        return max(1, self.paginator.num_pages), newest_story
 
     def location(self, obj):
         if not hasattr(self, "_home"):

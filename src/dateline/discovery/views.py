@@ -32,17 +32,19 @@ def sitemap_index(request):
     site = selectors.site_for(request)
     root_url = site.root_url
     entries = []
-    for archive_file in selectors.archive_files(site):
+    archive_files = selectors.archive_files(site)
+    for archive_file in archive_files:
         location = root_url + reverse(
             "discovery:sitemap_archive", kwargs={"month": archive_file.month}
         )
         suffix = f"?p={archive_file.number}" if archive_file.number > 1 else ""
         entries.append({"location": location + suffix, "lastmod": archive_file.lastmod})
+    newest_story = max((f.lastmod for f in archive_files if f.lastmod), default=None)
     for name, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class(request)
         location = root_url + reverse("discovery:sitemap_section", kwargs={"section": name})
-        lastmod = sitemap.get_latest_lastmod()
-        for number in sitemap.paginator.page_range:
+        pages, lastmod = sitemap.for_index(newest_story)
+        for number in range(1, pages + 1):
             suffix = f"?p={number}" if number > 1 else ""
             entries.append({"location": location + suffix, "lastmod": lastmod})
     return render(

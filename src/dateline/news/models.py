@@ -265,6 +265,12 @@ class ArticlePage(Page):
         self.word_count = count_words(self.body)
         return super().save(*args, **kwargs)
 
+    def serializable_data(self):
+        """What a revision keeps: not the comment counter, which is no content."""
+        data = super().serializable_data()
+        data.pop("comment_count", None)
+        return data
+
     def with_content_json(self, content):
         """A revision as a page keeps today's comment count: comments are not content, and
         publishing an old revision must not bring back the count it was saved with."""

@@ -97,7 +97,11 @@ class SQLiteMatch:
         )
         rows = SQLiteFTSIndexEntry.objects.filter(expression)
         scored = rows.annotate(score=BM25())
-        if limit is not None:  # ORDER BY bm25 LIMIT n, inside FTS5: no full ranking
+        if limit is not None:
+            # ORDER BY bm25 LIMIT n over the articles' rows only (sections and authors
+            # share the index): no full ranking, and the n best are all stories.
+            articles_only = get_descendants_content_types_pks(ArticlePage)
+            scored = scored.filter(index_entry__content_type__in=articles_only)
             scored = scored.order_by("score")[:limit]
         self._scored = scored.values_list("index_entry_id", "score")
         self._limit = limit
@@ -134,10 +138,15 @@ class SQLiteRankedResults:
         self._articles = articles
         self._match = match
         self._ids: list[int] | None = None
+        self._stopped_at_limit = False
 
     def _ranked_ids(self) -> list[int]:
         if self._ids is None:
             scores = self._match.scores()
+            # The full-text query stopped at its limit: there are more matches than the
+            # limit, though fewer articles among them (other pages share the index).
+            limit = self._match._limit
+            self._stopped_at_limit = limit is not None and len(scores) >= limit
             # Filter on the cast id, not object_id itself: SQLite would otherwise probe
             # the (content type, object id) index once per candidate per match.
             entries = (
@@ -154,13 +163,14 @@ class SQLiteRankedResults:
         return self._ids
 
     def count(self) -> int:
-        return len(self._ranked_ids())
+        found = len(self._ranked_ids())
+        return max(found, MAX_RESULTS + 1) if self._stopped_at_limit else found
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, key):
-        ids = self._ranked_ids()[key]
+        ids = self._ranked_ids()[key]  # past the ranked ones (a count said "more"): none
         # Only the ids: result_cards() loads what the page shows.
         found = ArticlePage.objects.only("pk").in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]

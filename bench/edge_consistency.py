@@ -50,6 +50,13 @@ def main() -> None:
             pages_compared += len(paths)
             if found := front.stale_pages(paths):
                 stale[f"{seed}: {change}"] = found
+                print(f"stale after change {seed} {change}: {found}", flush=True)  # noqa: T201
+            if (seed + 1) % 50 == 0:  # progress, for a run cut short
+                print(  # noqa: T201
+                    f"{seed + 1} changes, {pages_compared} pages compared, "
+                    f"{sum(map(len, stale.values()))} stale",
+                    flush=True,
+                )
         end_load = Path("/proc/loadavg").read_text().split()[:3]
     finally:
         front.stop()

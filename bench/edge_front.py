@@ -97,17 +97,26 @@ def main() -> None:
         raise SystemExit("needs varnishd (varnish, varnish-modules) and nginx (nginx-light)")
     folder = Path(tempfile.mkdtemp(prefix="dateline-edge-bench-"))
     folder.chmod(0o755)  # nginx's workers read the page as nobody
-    env = production_environment(options.data)
+    ports = {name: free_port() for name in ("serve", "ours", "minimal", "nginx")}
+    # As in production: with Varnish configured Dateline says s-maxage=86400 (it purges).
+    # Without it, s-maxage=60 and a page older than that in the page cache (its Age)
+    # would reach Varnish already expired.
+    env = production_environment(
+        options.data, DATELINE_VARNISH_URL=f"http://127.0.0.1:{ports['ours']}"
+    )
     env["DATELINE_LOG_LEVEL"] = "ERROR"
     dateline = [sys.executable, "-m", "dateline.cli"]
     if not (options.data / "dateline.sqlite3").exists():
         subprocess.run([*dateline, "setup"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*dateline, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
+    # Stored pages keep the Cache-Control they were rendered with (s-maxage=60 without a
+    # purgeable front): start from none.
+    shutil.rmtree(options.data / "cache", ignore_errors=True)
     facts = subprocess.run(
         [sys.executable, "bench/site.py", "facts"], env=env, cwd=ROOT, capture_output=True,
         text=True, check=True,
     ).stdout  # fmt: skip
     path = re.search(r"^LONG_PATH=(.*)$", facts, re.M)[1]
-    ports = {name: free_port() for name in ("serve", "ours", "minimal", "nginx")}
     children: list[Child] = []
     try:
         serve = [*dateline, "serve", "--port", str(ports["serve"]), "--workers", "2"]
@@ -158,6 +167,19 @@ def main() -> None:
                     rps, commands[name, gzip] = wrk(url, gzip=gzip, seconds=options.seconds)
                     results.setdefault((name, gzip), []).append(rps)
         end_load = load()
+        counters = {}
+        for name in ("ours", "minimal"):  # hits, misses, restarts: what each Varnish did
+            stat = subprocess.run(
+                ["varnishstat", "-1", "-n", str(folder / f"varnish-{name}"), "-f", "MAIN.cache_*",
+                 "-f", "MAIN.backend_req", "-f", "MAIN.s_restart", "-f", "MAIN.client_req"],
+                capture_output=True, text=True,
+            ).stdout  # fmt: skip
+            counters[name] = {
+                line.split()[0].removeprefix("MAIN."): int(line.split()[1])
+                for line in stat.splitlines()
+                if line.strip()
+            }
+        print(f"varnishstat: {counters}", file=sys.stderr)  # noqa: T201
     finally:
         for child in children:
             child.terminate()

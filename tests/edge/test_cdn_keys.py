@@ -147,3 +147,22 @@ def test_an_unreachable_node_is_logged_not_raised(settings, no_pauses, caplog):
     with caplog.at_level(logging.ERROR, logger="dateline.edge.cdn"):
         report = cdn.keys_purge_everywhere(keys={"listing"})
     assert report["failed"] and "failed after 3 attempts" in caplog.text
+
+
+def test_a_second_purge_follows_for_renders_that_were_in_flight(varnish):
+    """Varnish cannot tell a render that began before the change: where the task backend
+    can defer (the database queue), the same keys are queued again a few seconds later."""
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    with mock.patch("dateline.edge.tasks.purge_edge_keys") as task:
+        task.get_backend.return_value.supports_defer = True
+        cdn.purge_in_background({"page-12", "content-12"})
+    task.enqueue.assert_called_once_with(keys=["page-12"])
+    later = task.using.call_args.kwargs["run_after"]
+    assert (
+        timedelta(seconds=1) < later - timezone.now() <= timedelta(seconds=cdn.SECOND_PURGE_AFTER)
+    )
+    task.using.return_value.enqueue.assert_called_once_with(keys=["page-12"])

@@ -74,7 +74,10 @@ sub vcl_recv {
     }
     # An anonymous reader: every reader gets the same page, so no cookie reaches Dateline.
     unset req.http.Cookie;
-    if (req.http.X-Dateline-Refetch && !req.http.X-Dateline-Stale-If-Error) {
+    # req.grace survives a restart: say it each time.
+    if (req.http.X-Dateline-Stale-If-Error) {
+        set req.grace = 3650d;  # Dateline failed: any kept copy, as long as its grace
+    } else if (req.http.X-Dateline-Refetch) {
         set req.grace = 0s;  # a purged object: only a new copy will do
     }
     return (hash);

@@ -222,7 +222,7 @@ def count_in_processes(env: dict[str, str], scope: str, barrier: Path) -> list[i
 def test_worker_processes_on_one_data_folder_share_the_count(tmp_path):
     env = worker_environment(tmp_path)
     migrate = subprocess.run(
-        [sys.executable, "-m", "dateline.cli", "migrate", "security", "--verbosity", "0"],
+        [sys.executable, "-m", "dateline.cli", "migrate", "--verbosity", "0"],
         env=env, cwd=REPO, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert migrate.returncode == 0, migrate.stderr

@@ -189,8 +189,11 @@ def test_an_entry_posted_elsewhere_reaches_an_open_stream(server):
 
 
 def test_after_a_restart_readers_resume_with_nothing_lost_or_repeated(server):
+    before = latest(server)
     server.post("Before the restart.")
-    last = latest(server)
+    # The polling answer is cached per time bucket: wait until it shows the new entry.
+    last = wait_until(lambda: max(latest(server) - before, 0) and latest(server),
+                      timeout=30, what="the polling answer to show the new entry")  # fmt: skip
     stream = Stream(server, after=last - 1)
     assert [seq for seq, _, _ in stream.events(1)] == [last]
     server.stop()  # the node goes away; the reader's connection with it

@@ -12,10 +12,14 @@ from dateline.desk.models import Correction, Front, PreviewLink
 from dateline.news.models import ArticlePage
 
 
-class PreviewLinkCreateView(CreateView):
+class StoryCreateView(CreateView):
+    """A form opened from a story's page ("?story=<id>") starts on that story."""
+
     def get_initial(self):
         return {**super().get_initial(), "story": self.request.GET.get("story")}
 
+
+class PreviewLinkCreateView(StoryCreateView):
     def save_instance(self):
         link = self.form.instance
         return services.preview_link_create(
@@ -46,10 +50,7 @@ class PreviewLinkViewSet(ModelViewSet):
     search_fields = ["partner"]
 
 
-class CorrectionCreateView(CreateView):
-    def get_initial(self):
-        return {**super().get_initial(), "story": self.request.GET.get("story")}
-
+class CorrectionCreateView(StoryCreateView):
     def save_instance(self):
         correction = self.form.instance
         return services.correction_add(

@@ -102,6 +102,12 @@ def test_the_corrections_log_lists_them_newest_first_with_feeds(client, story, e
         )
 
 
+@pytest.mark.parametrize("page", ["0", "2", "junk"])
+def test_a_page_of_the_log_that_does_not_exist_is_not_found(client, story, editor, page):
+    services.correction_add(story=story, text="Only fix.", user=editor)
+    assert client.get(f"/corrections/?page={page}").status_code == 404
+
+
 def test_a_story_taken_down_leaves_the_corrections_log(client, story, editor):
     services.correction_add(story=story, text="Gone soon.", user=editor)
     ArticlePage.objects.get(pk=story.pk).unpublish()

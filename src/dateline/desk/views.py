@@ -1,6 +1,6 @@
 """Reader-facing views of the news desk: the corrections log and partners' previews."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -20,7 +20,7 @@ def corrections(request):
     paginator = Paginator(selectors.published_corrections(), CORRECTIONS_PER_PAGE)
     try:
         page = paginator.page(int(request.GET.get("page", "1")))
-    except ValueError as error:  # junk, or out of range (EmptyPage is a ValueError)
+    except (ValueError, InvalidPage) as error:  # junk, or out of range
         raise Http404("No such page of corrections.") from error
     keys.add(*dependencies.CORRECTIONS_LOG.sent)
     policy = selectors.corrections_policy(site_for(request))

@@ -52,7 +52,6 @@ from datetime import datetime, timedelta
 
 from django import db
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
@@ -469,8 +468,7 @@ class EditionSender:
                 else Edition.Status.SENT
             )
             changes = {"status": status, "lease_token": "", "finished_at": _now()}
-        with transaction.atomic():
-            Edition.objects.filter(pk=edition.pk, lease_token=self.token).update(**changes)
+        Edition.objects.filter(pk=edition.pk, lease_token=self.token).update(**changes)
         edition.refresh_from_db()
         report.status = edition.status
         return report

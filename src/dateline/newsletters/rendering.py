@@ -40,15 +40,20 @@ def absolute(path: str) -> str:
     return f"{base_url()}{path}"
 
 
-def site_name() -> str:
-    site = Site.objects.filter(is_default_site=True).only("site_name").first()
+def default_site() -> Site | None:
+    """Emails are sent from no request: the default site speaks for the newsroom."""
+    return Site.objects.filter(is_default_site=True).first()
+
+
+def site_name(site: Site | None = None) -> str:
+    site = site or default_site()
     return (site.site_name if site and site.site_name else "") or settings.WAGTAIL_SITE_NAME
 
 
-def sender_address() -> str:
+def sender_address(site: Site | None = None) -> str:
     """From: the newsletter sender (DATELINE_NEWSLETTER_FROM), named after the site."""
     name, address = parseaddr(settings.DATELINE_NEWSLETTER_FROM)
-    return formataddr((name or site_name(), address))
+    return formataddr((name or site_name(site), address))
 
 
 def unsubscribe_mailto() -> str:
@@ -67,34 +72,43 @@ def link_url(action: str, subscriber, newsletter=None) -> str:
     return absolute(reverse(f"newsletters:{action}", args=[token]))
 
 
-def _settings():
+def reader_tokens(subscriber_id: int, email: str, newsletter_id: int) -> tuple[str, str]:
+    """A reader's signed tokens for "manage" and for one-click unsubscribe from one newsletter."""
+    manage = tokens.link_token(action="manage", subscriber_id=subscriber_id, email=email)
+    unsubscribe = tokens.link_token(
+        action="unsubscribe", subscriber_id=subscriber_id, email=email,
+        newsletter_id=newsletter_id,
+    )  # fmt: skip
+    return manage, unsubscribe
+
+
+def _settings(site: Site | None):
     from dateline.newsletters.models import NewsletterSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
     return NewsletterSettings.for_site(site) if site else NewsletterSettings()
 
 
-def _contact_email() -> str:
+def _contact_email(site: Site | None) -> str:
     from dateline.core.models import SiteSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
     return SiteSettings.for_site(site).contact_email if site else ""
 
 
 def edition_context(edition) -> dict:
     stories = selectors.edition_stories(edition)
     newsletter = edition.newsletter
-    sender = _settings()
+    site = default_site()
+    sender = _settings(site)
     return {
         "edition": edition,
         "newsletter": newsletter,
         "stories": stories,
         # An alert carries its story in full, as the article page shows it; a digest, teasers.
         "full_story": stories[0] if edition.kind == "alert" and stories else None,
-        "site_name": site_name(),
+        "site_name": site_name(site),
         "site_url": base_url() + "/",
         "postal_address": sender.postal_address,
-        "contact_email": _contact_email(),
+        "contact_email": _contact_email(site),
         "manage_url": absolute(reverse("newsletters:manage", args=[MANAGE_PLACEHOLDER])),
         "unsubscribe_url": absolute(
             reverse("newsletters:unsubscribe", args=[UNSUBSCRIBE_PLACEHOLDER])
@@ -136,9 +150,10 @@ class Letterhead:
 
 def letterhead() -> Letterhead:
     _name, sender = parseaddr(settings.DATELINE_NEWSLETTER_FROM)
+    site = default_site()
     return Letterhead(
-        from_address=sender_address(),
-        reply_to=_settings().reply_to,
+        from_address=sender_address(site),
+        reply_to=_settings(site).reply_to,
         domain=sender.rpartition("@")[2] or "localhost",
         mailto=unsubscribe_mailto(),
     )
@@ -156,11 +171,7 @@ def personal_message(
     if tokens_for is not None:  # CopyMaker's template: placeholders in place of the tokens
         manage, unsubscribe = tokens_for("manage"), tokens_for("unsubscribe")
     else:
-        manage = tokens.link_token(action="manage", subscriber_id=subscriber_id, email=email)
-        unsubscribe = tokens.link_token(
-            action="unsubscribe", subscriber_id=subscriber_id, email=email,
-            newsletter_id=edition.newsletter_id,
-        )  # fmt: skip
+        manage, unsubscribe = reader_tokens(subscriber_id, email, edition.newsletter_id)
     unsubscribe_url = absolute(reverse("newsletters:unsubscribe", args=[unsubscribe]))
     html = html.replace(MANAGE_PLACEHOLDER, manage).replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe)
     text = text.replace(MANAGE_PLACEHOLDER, manage).replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe)
@@ -245,11 +256,7 @@ class CopyMaker:
             )  # fmt: skip
         if "\r" in email or "\n" in email:
             raise ValueError("An address cannot contain a line break.")
-        manage = tokens.link_token(action="manage", subscriber_id=subscriber_id, email=email)
-        unsubscribe = tokens.link_token(
-            action="unsubscribe", subscriber_id=subscriber_id, email=email,
-            newsletter_id=self.edition.newsletter_id,
-        )  # fmt: skip
+        manage, unsubscribe = reader_tokens(subscriber_id, email, self.edition.newsletter_id)
         data = (
             self.template.replace(SAMPLE_RECIPIENT.encode(), email.encode())
             .replace(MANAGE_PLACEHOLDER.encode(), manage.encode())

@@ -123,22 +123,24 @@ def confirmation_send(*, subscriber_id: int) -> bool:
     pending = [s.newsletter for s in subscriptions if s.status == Subscription.Status.PENDING]
     active = [s.newsletter for s in subscriptions if s.status == Subscription.Status.ACTIVE]
     confirmed = subscriber.confirmed_at is not None
+    site = rendering.default_site()
+    site_name = rendering.site_name(site)
     context = {
-        "site_name": rendering.site_name(),
+        "site_name": site_name,
         "pending": pending,
         "active": active if confirmed else [],
         "confirm_url": rendering.link_url("confirm", subscriber),
         "manage_url": rendering.link_url("manage", subscriber) if confirmed else "",
     }
     subject = (
-        f"Please confirm your subscription to {rendering.site_name()}"
+        f"Please confirm your subscription to {site_name}"
         if pending
-        else f"You are already subscribed to {rendering.site_name()}"
+        else f"You are already subscribed to {site_name}"
     )
     EmailMessage(
         subject=subject,
         body=render_to_string("newsletters/email/confirm.txt", context),
-        from_email=rendering.sender_address(),
+        from_email=rendering.sender_address(site),
         to=[subscriber.email],
     ).send()
     return True

@@ -163,10 +163,8 @@ class Front:
         return captured[0], captured[1], body, None
 
     async def _through_django(self, scope, proto, environ) -> None:
-        if scope.method not in ("GET", "HEAD"):
+        if scope.method not in ("GET", "HEAD"):  # GET and HEAD keep the empty body
             environ["wsgi.input"] = io.BytesIO(await proto())
-        else:
-            environ["wsgi.input"] = io.BytesIO(b"")
         loop = asyncio.get_running_loop()
         try:
             status, headers, body, stream = await loop.run_in_executor(

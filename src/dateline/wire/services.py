@@ -185,15 +185,7 @@ def _store_batch(provider: WireProvider, entries: list[WireEntry], report: Inges
             flag=FLAG_FOR_STATUS[item.status], flagged_at=now
         )
     if new_items:
-        WireItem.objects.bulk_create(new_items)
-        if any(item.pk is None for item in new_items):  # a backend that returns no ids
-            ids = dict(
-                WireItem.objects.filter(
-                    provider=provider, guid__in=[i.guid for i in new_items]
-                ).values_list("guid", "pk")
-            )
-            for item in new_items:
-                item.pk = ids[item.guid]
+        WireItem.objects.bulk_create(new_items)  # sets their ids on SQLite and PostgreSQL
         new_versions.extend(_version_row(item, now) for item in new_items)
         report.created += len(new_items)
     WireItemVersion.objects.bulk_create(new_versions)

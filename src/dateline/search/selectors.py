@@ -59,7 +59,9 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
         end = _start_of(filters.published_to + timedelta(days=1))
         articles = articles.filter(first_published_at__lt=end)
     newest_first = sort == "newest"
-    unfiltered = filters == SearchFilters()
+    # The language is a filter too: the limit inside the full-text query would rank
+    # every language's stories and keep the reader's from what is left.
+    unfiltered = filters == SearchFilters() and not is_multilingual()
     results = articles.search(query, operator="and", order_by_relevance=not newest_first)
     if type(results.query_compiler).__name__ == "SQLiteSearchQueryCompiler":
         # Without filters the best matches are the best results: rank only those, with
@@ -191,9 +193,7 @@ class CappedPaginator(Paginator):
         items = self.object_list
         if isinstance(items, QuerySet):
             return items.values("pk")[: MAX_RESULTS + 1].count()
-        if isinstance(items, SQLiteRankedResults):
-            return min(items.count(), MAX_RESULTS + 1)
-        return min(items.count(), MAX_RESULTS + 1)  # another backend's own count
+        return min(items.count(), MAX_RESULTS + 1)  # ranked results' or a backend's own count
 
     @property
     def capped(self) -> bool:

@@ -337,11 +337,3 @@ def sitemap_tags() -> QuerySet:
         .annotate(lastmod=Max("news_articletag_items__content_object__last_published_at"))
         .order_by("name")
     )
-
-
-def sitemap_tags_lastmod() -> datetime | None:
-    """The newest change to a live public story that has a tag, in one aggregate."""
-    public_articles = news.article_cards().values("pk")
-    return Tag.objects.filter(news_articletag_items__content_object__in=public_articles).aggregate(
-        latest=Max("news_articletag_items__content_object__last_published_at")
-    )["latest"]

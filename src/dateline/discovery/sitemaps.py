@@ -145,18 +145,12 @@ class SelectorSitemap(WagtailSitemap):
         self.latest_lastmod = max(lastmods) if lastmods else None
         return urls
 
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
-
 
 class AnnotatedSitemap(SelectorSitemap):
     """Items that carry their own `lastmod` (computed by the selector)."""
 
     def lastmod(self, obj):
         return obj.lastmod
-
-    def get_latest_lastmod(self):
-        return max((item.lastmod for item in self.items() if item.lastmod), default=None)
 
 
 class SectionSitemap(AnnotatedSitemap):
@@ -176,9 +170,6 @@ class AuthorSitemap(AnnotatedSitemap):
 class TagSitemap(AnnotatedSitemap):
     def items(self):
         return selectors.sitemap_tags()
-
-    def get_latest_lastmod(self):
-        return selectors.sitemap_tags_lastmod()
 
     def for_index(self, newest_story):
         """Tags change with their stories: the newest story's change stands for them (an

@@ -91,6 +91,7 @@ class LanguageMap:
         for term_id, (language, group) in self.term_languages.items():
             if term_id in sections:
                 groups[group][language] = sections[term_id]
+        homes = _home(locales) if groups else None
         for versions in groups.values():
             source = versions.get(default_language())
             for language, section in versions.items():
@@ -99,7 +100,7 @@ class LanguageMap:
                 if section.locale_id == locales[language].pk:
                     continue  # moved by an earlier run
                 _move_into_language(
-                    section, locales[language], linked_to=source, default_home=_home(locales)
+                    section, locales[language], linked_to=source, default_home=homes
                 )
 
     def _relocate_posts(self, articles: dict[int, Page], locales, report) -> None:

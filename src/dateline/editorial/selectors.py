@@ -12,6 +12,7 @@ from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from dateline.news.models import ArticlePage, AuthorPage, SectionPage
 from dateline.news.selectors import attach_sections
+from dateline.news.text import names_in_words
 
 BUDGET_DAYS = 7
 # Drafts stay on the budget this long after their last edit, planned or not.
@@ -202,7 +203,8 @@ def unpublished_changes_by_others(page: Page, user) -> UnpublishedChanges | None
         name = (author.get_full_name() or author.get_username()) if author else "someone"
         if name not in names:
             names.append(name)
-    by = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
     return UnpublishedChanges(
-        by=by, at=others[0].created_at, latest_revision_id=page.latest_revision_id
+        by=names_in_words(names),
+        at=others[0].created_at,
+        latest_revision_id=page.latest_revision_id,
     )

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Site
 
+from dateline.discovery.selectors import site_for, site_name_for
 from dateline.editorial import calendar, selectors, services
 from dateline.editorial.permissions import can_use_budget
 from dateline.news.models import ArticlePage, AuthorPage, SectionPage
@@ -105,7 +105,7 @@ def calendar_feed(request, token: str):
     user = calendar.user_for_token(token)
     if user is None or not can_use_budget(user):
         raise Http404("No such calendar.")
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    site = site_for(request)
 
     def edit_url(page_id: int) -> str:
         # The admin checks the reader's permissions when the link is opened.
@@ -113,7 +113,7 @@ def calendar_feed(request, token: str):
 
     body = calendar.render_calendar(
         selectors.scheduled_publications(since=timezone.now() - calendar.EVENT_LENGTH),
-        site_name=site.site_name if site else "Dateline",
+        site_name=site_name_for(site),
         host=request.get_host().split(":")[0],
         edit_url=edit_url,
     )

@@ -97,7 +97,9 @@ sub vcl_hit {
     }
     # Stale. Purged before its time (a soft purge ends the TTL early): fetch a new copy
     # now. Merely expired: serve it during stale-while-revalidate, refreshing behind.
-    if (obj.age >= std.duration(obj.http.X-Dateline-TTL + "s", 0s) &&
+    # obj.age + obj.ttl is the lifetime the object was given: its full TTL if it merely
+    # expired, shorter if a purge cut it (however old the object has grown since).
+    if (obj.age + obj.ttl + 0.001s >= std.duration(obj.http.X-Dateline-TTL + "s", 0s) &&
         obj.ttl + std.duration(obj.http.X-Dateline-SWR, 0s) > 0s &&
         std.healthy(req.backend_hint)) {
         return (deliver);

@@ -6,7 +6,7 @@ behind Varnish: a change purges the page cache's counters at once and queues the
 of Varnish, which that server's task worker sends. Reads one JSON command a line on
 stdin and answers each with one line starting with ``@@``:
 
-- ``{"do": "build"}``: a small site (sections, stories, tags, comments).
+- ``{"do": "build"}``: a small site (sections, stories, tags, comments, a lead image).
 - ``{"do": "<change>", ...}``: one change (see CHANGES); answers once the purges it
   queued have been sent (the worker has run them), with what changed.
 - ``{"do": "random", "seed": n}``: one change chosen at random.
@@ -22,8 +22,10 @@ import time
 from unittest import mock
 
 from django.contrib.auth.models import User
+from django.core.files.images import ImageFile
 from django.test import Client
 from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from dateline.comments import services as comment_services
@@ -31,6 +33,7 @@ from dateline.comments.models import Comment, CommentSettings
 from dateline.core.models import SiteSettings
 from dateline.edge import store
 from dateline.news import services as news_services
+from dateline.news.builders import demo_image
 from dateline.news.models import ArticlePage, AuthorPage, SectionPage
 from tests.comments.factories import CommentFactory
 from tests.edge.front import normalise
@@ -62,13 +65,19 @@ class Newsroom:
         CommentSettings.for_site(site)
         sections = [SectionFactory(title="World", slug="world"), SectionFactory(title="Sport")]
         authors = [AuthorFactory(name="Ada Reporter"), AuthorFactory(name="Ben Writer")]
+        picture = demo_image("Harbour at dawn", size=(800, 450))
         for number in range(5):
-            self._publish_new(sections[number % 2], authors[number % 2], TAGS[: 1 + number % 3])
+            self._publish_new(
+                sections[number % 2],
+                authors[number % 2],
+                TAGS[: 1 + number % 3],
+                lead_image=picture if number < 2 else None,
+            )
         story = ArticlePage.objects.live().order_by("pk").first()
         CommentFactory(article=story, text="The first comment, approved.")
         return {"story": story.url, "story_id": story.pk}
 
-    def _publish_new(self, section, author, tags) -> ArticlePage:
+    def _publish_new(self, section, author, tags, lead_image=None) -> ArticlePage:
         number = self._n()
         return ArticleFactory(
             section=section,
@@ -76,6 +85,7 @@ class Newsroom:
             title=f"Story number {number} from the desk",
             slug=f"story-{number}",
             tags=tags,
+            lead_image=lead_image,
         )
 
     def pages(self) -> list[str]:
@@ -168,9 +178,24 @@ class Newsroom:
         site_settings.save()
         return {"change": "change_settings", "tagline": site_settings.tagline}
 
+    def replace_image(self) -> dict:
+        """A new file uploaded for an image, saved as Wagtail's image form saves it: new
+        metadata, the old file and every rendition of it deleted."""
+        image = get_image_model().objects.order_by("?").first()
+        old_file = image.file.name
+        take = self._n()
+        drawn = demo_image(f"Harbour, take {take}", size=(800, 450))
+        image.file = ImageFile(drawn.file.open("rb"), name=f"harbour-take-{take}.jpg")
+        image._set_image_file_metadata()
+        image.save()
+        image.file.storage.delete(old_file)
+        image.renditions.all().delete()
+        drawn.delete()
+        return {"change": "replace_image", "image": image.title, "file": image.file.name}
+
     CHANGES = (
         "publish", "edit", "unpublish", "approve_comment", "remove_comment", "rename_tag",
-        "change_settings",
+        "change_settings", "replace_image",
     )  # fmt: skip
 
     def random(self, *, seed: int) -> dict:

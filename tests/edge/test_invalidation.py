@@ -175,12 +175,15 @@ def test_re_cropping_an_image_refreshes_every_page_that_shows_it(site, world, co
     plain = ArticleFactory(section=world, title="Bridge closes")
     for page in (pictured, plain):
         site.get(page.url)
-    site.get("/world/")
+    for listing in ("/world/", "/feeds/rss/", "/feeds/json/"):
+        site.get(listing)
     picture.focal_point_x, picture.focal_point_y = 10, 20
     picture.focal_point_width = picture.focal_point_height = 40
     commit(picture.save)
     assert site.get(pictured.url).cache == "MISS"
     assert site.get("/world/").cache == "MISS"  # its card
+    assert site.get("/feeds/rss/").cache == "MISS"  # its enclosure
+    assert site.get("/feeds/json/").cache == "MISS"
     assert site.get(plain.url).cache == "HIT"
 
 

@@ -20,6 +20,8 @@ from wagtail.models import Site
 
 from dateline.discovery import selectors
 from dateline.discovery.models import FeedSettings
+from dateline.edge import dependencies
+from dateline.edge import keys as edge_keys
 from dateline.news.selectors import CARD_IMAGE, attach_sections
 from dateline.news.text import names_in_words
 
@@ -94,6 +96,7 @@ def feed_items(scope: selectors.FeedScope, *, site: Site, full_text: bool, limit
     if full_text:
         articles = articles.defer(None)  # the body is needed, not only the teaser fields
     articles = attach_sections(articles[:limit])
+    edge_keys.add(*dependencies.lists(*articles).sent)
     root_url = site.root_url
     items = []
     for article in articles:

@@ -76,6 +76,15 @@ def shows_with_comments(*pages) -> Depends:
 
 SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys.SETTINGS}))
 NEW_STORIES = Depends(stamped=frozenset({keys.LISTING}))
+
+
+def lists(*pages) -> Depends:
+    """A list of these pages (a feed) that any publication may also change: a story's
+    lead image replaced purges the story's key, not ``listing``."""
+    listing = frozenset({keys.LISTING})
+    return shows(*pages) | Depends(sent=listing, stamped=listing)
+
+
 # The corrections log (/corrections/, its feeds): any correction added, changed or removed.
 CORRECTIONS_LOG = Depends(sent=frozenset({keys.CORRECTIONS}), stamped=frozenset({keys.CORRECTIONS}))
 

@@ -102,7 +102,7 @@ class LanguageSearchBackend(PostgresSearchBackend):
 def _by_language(objs) -> dict[str, list]:
     """The objects grouped by their locale's language; objects without a locale (and
     everything on a one-language site) are in the default language."""
-    languages = {}
+    objs, languages = list(objs), {}
     if is_multilingual() and any(getattr(obj, "locale_id", None) for obj in objs):
         languages = dict(Locale.objects.values_list("pk", "language_code"))
     batches: dict[str, list] = {}

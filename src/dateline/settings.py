@@ -434,7 +434,7 @@ SEARCH_ENGINES = (
     "opensearch2",
     "opensearch3",
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "dateline.search.backend"}}
 if os.environ.get("DATELINE_SEARCH_URL"):
     search_engine = os.environ.get("DATELINE_SEARCH_ENGINE", "elasticsearch8")
     if search_engine not in SEARCH_ENGINES:

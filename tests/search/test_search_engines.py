@@ -18,7 +18,7 @@ def settings_from(monkeypatch, **environment) -> dict:
 
 def test_the_database_searches_unless_a_cluster_is_configured(monkeypatch):
     backends = settings_from(monkeypatch)["WAGTAILSEARCH_BACKENDS"]
-    assert backends == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert backends == {"default": {"BACKEND": "dateline.search.backend"}}
 
 
 def test_an_opensearch_cluster_with_several_nodes(monkeypatch):

@@ -32,6 +32,7 @@ from dateline.edge import cdn
 from dateline.edge import keys as surrogate
 from dateline.edge.dependencies import archive_month_of
 from dateline.edge.store import current_backend
+from dateline.i18n.languages import is_multilingual
 
 logger = logging.getLogger(__name__)
 
@@ -137,6 +138,11 @@ def keys_for_page_change(page: Page) -> set[str]:
         keys.update(surrogate.tag_key(pk) for pk in tags.values_list("pk", flat=True))
     if month := archive_month_of(page):
         keys.add(surrogate.archive_key(month))
+    if is_multilingual():
+        # Its other language versions link to it (switcher, hreflang), and a translated
+        # author page replaces the original in the bylines of its language's stories.
+        versions = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+        keys.update(surrogate.page_key(pk) for pk in versions.values_list("pk", flat=True))
     return keys
 
 

@@ -5,9 +5,10 @@ query, so a single-language site pays nothing for them.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry, Revision
 
 from dateline.i18n.languages import (
     codes,
@@ -142,3 +143,57 @@ def translations_by_key(pages) -> dict:
     ):
         found.setdefault(row.translation_key, []).append(row)
     return found
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """The original published again since its translation was last published (or, for a
+    translation never published, since it was made)."""
+
+    original: Page
+    changed_at: datetime
+    since_published: bool
+    # The original as it stood then (its latest revision saved by that time), to compare
+    # with its live version; None when it has no revision that old.
+    revision_then_id: int | None
+
+
+def source_change(translation: Page) -> SourceChange | None:
+    """Whether the original of `translation` (its version in the first language, which
+    translations are made from) was published after the translation was last published."""
+    if not is_multilingual():
+        return None
+    original = (
+        Page.objects.filter(
+            translation_key=translation.translation_key,
+            locale__language_code=default_language(),
+            last_published_at__isnull=False,
+        )
+        .exclude(pk=translation.pk)
+        .only("pk", "title", "last_published_at")
+        .first()
+    )
+    if original is None:
+        return None
+    since = translation.last_published_at
+    if since is None:
+        since = (
+            PageLogEntry.objects.filter(page=translation)
+            .order_by("timestamp")
+            .values_list("timestamp", flat=True)
+            .first()
+        )
+    if since is None or original.last_published_at <= since:
+        return None
+    revision_then = (
+        Revision.page_revisions.filter(object_id=str(original.pk), created_at__lte=since)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return SourceChange(
+        original=original,
+        changed_at=original.last_published_at,
+        since_published=translation.last_published_at is not None,
+        revision_then_id=revision_then,
+    )

@@ -367,11 +367,13 @@ class ArticlePage(Page):
     @cached_property
     def byline(self) -> list[AuthorPage]:
         """The authors in byline order: a listing's prefetch, a preview's unsaved ones, or
-        one query for a stored article (shared by its header, page head and JSON-LD)."""
+        one query for a stored article (shared by its header, page head and JSON-LD). Each
+        author's page in the article's language where it was translated (one more query,
+        only then)."""
         links = self.authors.all()
         if isinstance(links, QuerySet) and links._result_cache is None:
-            links = links.select_related("author")
-        return [link.author for link in links]
+            links = selectors.byline_links(links)
+        return selectors.bylines([list(links)])[0]
 
     @property
     def display_updated_at(self):

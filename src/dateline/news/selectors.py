@@ -6,7 +6,18 @@ the article's own counter (kept by the comment services), not a count per row.
 """
 
 from django.apps import apps
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import Col
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -14,6 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from dateline.desk.embargo import embargo_applies
+from dateline.i18n.languages import is_multilingual
 from dateline.i18n.selectors import READER, in_language
 
 CARD_IMAGE = "fill-640x360"
@@ -60,13 +72,42 @@ def article_cards(
         .defer_streamfields()
         .prefetch_related(
             Prefetch("lead_image", queryset=images),
-            Prefetch(
-                "authors",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-            ),
+            Prefetch("authors", queryset=byline_links(ArticleAuthor.objects.all())),
         )
         .order_by(*NEWEST_FIRST)
     )
+
+
+def byline_links(links: QuerySet) -> QuerySet:
+    """An article's byline links in order, with their author pages; with several
+    languages each also names (`author_in_language`) the author's live page in the
+    article's language, when the author page was translated into it."""
+    links = links.select_related("author").order_by("sort_order")
+    if not is_multilingual():
+        return links
+    translation = _model("AuthorPage").objects.filter(
+        live=True,
+        translation_key=OuterRef("author__translation_key"),
+        locale_id=OuterRef("article__locale_id"),
+    )
+    return links.annotate(author_in_language=Subquery(translation.values("pk")[:1]))
+
+
+def bylines(links_of_articles: list[list]) -> list[list]:
+    """Each article's byline from its links: an author's page in the article's language
+    where there is one, else the page the byline links to. One query for all the bylines,
+    none when no author in them is translated."""
+    translated_ids = {
+        link.author_in_language
+        for links in links_of_articles
+        for link in links
+        if getattr(link, "author_in_language", None) not in (None, link.author_id)
+    }
+    translated = _model("AuthorPage").objects.in_bulk(translated_ids) if translated_ids else {}
+    return [
+        [translated.get(getattr(link, "author_in_language", None)) or link.author for link in links]
+        for links in links_of_articles
+    ]
 
 
 # Newest first, on the two columns of Wagtail's page table that news/0006 indexes
@@ -91,6 +132,14 @@ def attach_sections(articles) -> list:
         section = sections.get(article.path[: -Page.steplen])
         if section is not None:
             article.__dict__["section"] = section  # fills ArticlePage.section's cache
+    if is_multilingual():
+        # Translated authors for every card at once (ArticlePage.byline's cache).
+        prefetched = [
+            a for a in articles if "authors" in getattr(a, "_prefetched_objects_cache", {})
+        ]
+        links = [list(article.authors.all()) for article in prefetched]
+        for article, byline in zip(prefetched, bylines(links), strict=True):
+            article.__dict__["byline"] = byline
     return articles
 
 

@@ -20,6 +20,7 @@ from dateline.i18n.languages import is_multilingual, reader_language
 from dateline.i18n.selectors import in_language
 from dateline.news import selectors as news
 from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
+from dateline.search.backend import search_backend
 
 SORTS = {"relevance": "Most relevant", "newest": "Newest first"}
 # A search finds, ranks and counts at most this many stories (and says "more than"):
@@ -62,7 +63,8 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
     # The language is a filter too: the limit inside the full-text query would rank
     # every language's stories and keep the reader's from what is left.
     unfiltered = filters == SearchFilters() and not is_multilingual()
-    results = articles.search(query, operator="and", order_by_relevance=not newest_first)
+    backend = search_backend(language=reader_language())
+    results = backend.search(query, articles, operator="and", order_by_relevance=not newest_first)
     if type(results.query_compiler).__name__ == "SQLiteSearchQueryCompiler":
         # Without filters the best matches are the best results: rank only those, with
         # the limit in the full-text query itself.
@@ -74,8 +76,11 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
             )
         return SQLiteRankedResults(articles, match)
     if newest_first:
-        return articles.order_by("-first_published_at").search(
-            query, operator="and", order_by_relevance=False
+        return backend.search(
+            query,
+            articles.order_by("-first_published_at"),
+            operator="and",
+            order_by_relevance=False,
         )
     return results
 

@@ -189,9 +189,15 @@ def archive_month_of(page) -> str | None:
 
 
 def page_row(page_id: int) -> Depends:
-    """A page's row, and the route that finds it: everything of the page but its comments
-    (a move or rename purges everything)."""
+    """A page's row: everything of the page but its comments."""
     return Depends(stamped=frozenset({keys.content_key(page_id)}))
+
+
+# Which page a path finds: only a move or a rename changes that (both purge everything),
+# or a site saved. A page unpublished or deleted is noticed when its row is loaded again
+# (live ones only), and Wagtail then routes the path afresh; an edit of the page leaves
+# its route as it was, so the first render after it loads the one row again, no more.
+PAGE_ROUTE = Depends()
 
 
 # How many stories a list of the API finds: any story published or removed anywhere

@@ -3,10 +3,11 @@
 Wagtail finds the page for /science/the-village/ by asking the database for the site,
 then each path segment's child page and its specific type. This process remembers,
 per site and path, which page (and site) answered, stamped with the same purge counters
-as the page cache (dependencies.page_row): publishing, unpublishing, moving or renaming
-anything under it invalidates the route. The page's row itself is kept too
-(dateline.edge.memory), so a render of an unchanged page needs no query to find it.
-Wagtail's own checks (live, view restrictions) still run.
+as the page cache (dependencies.PAGE_ROUTE): moving or renaming anything, or saving a
+site, invalidates the route. The page's row is kept apart (dateline.edge.memory,
+dependencies.page_row): a render of an unchanged page needs no query to find it, the
+first render after an edit one, and a page unpublished or deleted since is routed by
+Wagtail afresh. Wagtail's own checks (live, view restrictions) still run.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from types import MethodType
 
 from wagtail.models import Page
 
-from dateline.edge.dependencies import page_row
+from dateline.edge.dependencies import PAGE_ROUTE, page_row
 from dateline.edge.memory import copied, remembered
 from dateline.edge.sites import REFUSED, site_keys
 from dateline.edge.store import current_backend
@@ -70,7 +71,7 @@ class RouteCache:
             args=tuple(args or ()),
             kwargs=dict(kwargs or {}),
             site=site,
-            stamps=generations.stamp(snapshot, page_row(page.pk).checked),
+            stamps=generations.stamp(snapshot, PAGE_ROUTE.checked),
         )
 
 

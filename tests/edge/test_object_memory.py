@@ -198,3 +198,96 @@ def test_no_comments_on_an_alias_of_a_restricted_section(backend, story, home):
     mirrored = story.aliases.get()
     assert commentable_article(story.pk) is None
     assert commentable_article(mirrored.pk) is None
+
+
+# The first render after an edit reads what the edit changed, not what every render names.
+
+
+def test_after_an_edit_the_home_page_policy_page_and_restrictions_are_not_read_again(
+    client, backend, story, commit
+):
+    policy = policy_page(commit)
+    warm(client)
+    page, after_edit = render_after_an_edit(client, story, commit)
+    assert policy.url in page  # the JSON-LD still names the policy page
+    pages_read = [q["sql"] for q in after_edit if 'FROM "wagtailcore_page"' in q["sql"]]
+    assert not any("news_homepage" in sql for sql in pages_read)  # tag links' home page
+    assert not any(f'"id" = {policy.pk}' in sql or "desk_desksettings" in sql for sql in pages_read)
+    assert not any('"wagtailcore_pageviewrestriction"."id"' in q["sql"] for q in after_edit)
+
+
+def test_the_policy_page_unpublished_leaves_the_json_ld_at_its_next_render(
+    client, backend, story, commit
+):
+    policy = policy_page(commit)
+    warm(client)
+    assert policy.url in client.get(PATH).content.decode()
+    commit(policy.unpublish)
+    page, _queries = render_after_an_edit(client, story, commit)  # the JSON-LD renders again
+    assert policy.url not in page
+
+
+def test_a_restricted_story_leaves_the_related_box_at_the_next_render(
+    client, backend, story, neighbour, commit
+):
+    warm(client)
+    assert "Ferry timetable returns" in client.get(PATH).content.decode()
+    commit(
+        PageViewRestriction.objects.create,
+        page=neighbour,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="s3cret-ferry",
+    )
+    assert "Ferry timetable returns" not in client.get(PATH).content.decode()
+
+
+def render_after_an_edit(client, story, commit) -> tuple[str, CaptureQueriesContext]:
+    """Publish an edit of the story's standfirst; its next render and that render's queries."""
+    story.standfirst = "Ferries run again from Monday."
+    commit(lambda: story.save_revision().publish())
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(PATH).content.decode()
+    assert "Ferries run again from Monday." in page
+    return page, queries
+
+
+@pytest.fixture
+def neighbour(story, commit):
+    """A story sharing a tag with `story`: the first in its related box."""
+    story.tags.add("harbours")
+    commit(lambda: story.save_revision().publish())
+    return ArticleFactory(
+        section=story.get_parent().specific, title="Ferry timetable returns", tags=["harbours"]
+    )
+
+
+def policy_page(commit):
+    from dateline.desk.models import DeskSettings
+    from dateline.news.models import HomePage, StandardPage
+
+    policy = HomePage.objects.get().add_child(
+        instance=StandardPage(title="Corrections policy", slug="corrections-policy")
+    )
+    settings = DeskSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.corrections_policy = policy
+    commit(settings.save)
+    return policy
+
+
+# The first render after a published edit, its fragments stored before: the article's
+# row (no routing), the restrictions and alias pages (any publication may add an alias),
+# what the story shows (sections, byline, tags, comment count and threads) and its related
+# box; no settings, no home or policy page. The long read of bench/profile_render.py
+# costs the same plus its lead picture and the related cards' pictures.
+AFTER_EDIT_QUERIES = 13
+
+
+def test_the_first_render_after_an_edit_costs_a_fixed_number_of_queries(
+    client, backend, story, neighbour, commit
+):
+    approve_comment(story, commit, "The harbour master deserves a medal.")
+    policy_page(commit)
+    warm(client)
+    page, after_edit = render_after_an_edit(client, story, commit)
+    assert "Ferry timetable returns" in page
+    assert len(after_edit) == AFTER_EDIT_QUERIES, "\n".join(q["sql"][:90] for q in after_edit)

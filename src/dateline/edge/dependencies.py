@@ -193,11 +193,26 @@ def page_row(page_id: int) -> Depends:
     return Depends(stamped=frozenset({keys.content_key(page_id)}))
 
 
-# Which page a path finds: only a move or a rename changes that (both purge everything),
-# or a site saved. A page unpublished or deleted is noticed when its row is loaded again
-# (live ones only), and Wagtail then routes the path afresh; an edit of the page leaves
-# its route as it was, so the first render after it loads the one row again, no more.
-PAGE_ROUTE = Depends()
+# Which page a path finds, and the site's root page the route went through: only a move
+# or a rename changes the first (both purge everything, as saving a site does), and the
+# root page, a top-level page, is published with a purge of the settings. A page
+# unpublished or deleted is noticed when its row is loaded again (live ones only), and
+# Wagtail then routes the path afresh: an edit of the page leaves its route as it was, so
+# the first render after it loads the one row again, no more.
+PAGE_ROUTE = Depends(stamped=frozenset({keys.SETTINGS}))
+
+
+# The home page readers' addresses start from (tag pages): publishing, unpublishing or
+# deleting a top-level page purges the settings (dateline.edge.invalidation), and moving
+# or renaming one purges everything.
+READER_HOME = SITE_SETTINGS
+
+
+def chosen_page(page) -> Depends:
+    """A page a site setting names (the corrections policy), loaded by following it: the
+    settings, and that page while it is unchanged; with none live, a page published
+    anywhere may be the one the setting names."""
+    return SITE_SETTINGS | (page_row(page.pk) if page is not None else NEW_STORIES)
 
 
 # How many stories a list of the API finds: any story published or removed anywhere

@@ -14,6 +14,8 @@ The rules are written in a reader's terms, not in keys:
   their comments: approving a comment leaves it alone.
 - ``shows_with_comments(*pages)``: it shows these pages and something of their comments
   (a count, the threads): a comment approved or removed changes it too.
+- ``shows_comments_of(*pages)``: it shows these pages' comments and nothing else of
+  them (the threads, the count): an edit of the story leaves it alone.
 - ``SITE_SETTINGS``: the site's settings and its menu of top-level sections.
 - ``NEW_STORIES``: any story published anywhere may belong in it. Checked before it is
   used again, but not sent: a CDN or the page cache would otherwise drop every article
@@ -72,6 +74,12 @@ def shows_with_comments(*pages) -> Depends:
     """It shows these pages and something of their comments (a count, the threads)."""
     shown = _page_keys(pages)
     return Depends(sent=shown, stamped=shown)
+
+
+def shows_comments_of(*pages) -> Depends:
+    """It shows these pages' comments and nothing else of them."""
+    shown = _page_keys(pages)
+    return Depends(sent=shown, stamped=frozenset(keys.as_comments_keys(shown)))
 
 
 SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys.SETTINGS}))
@@ -135,8 +143,14 @@ def related_stories(article) -> Depends:
 
 
 def comment_threads(article) -> Depends:
-    """The heading, the sort links and one page of an article's threads."""
-    return shows_with_comments(article)
+    """The heading, the sort links and one page of an article's threads (whether comments
+    are open is part of its name: the tag's variant)."""
+    return shows_comments_of(article)
+
+
+def approved_comment_count(article) -> Depends:
+    """How many comments readers see under the story."""
+    return shows_comments_of(article)
 
 
 def sections_menu(_site=None) -> Depends:
@@ -191,6 +205,12 @@ def archive_month_of(page) -> str | None:
 def page_row(page_id: int) -> Depends:
     """A page's row: everything of the page but its comments."""
     return Depends(stamped=frozenset({keys.content_key(page_id)}))
+
+
+def page_rows(pages) -> Depends:
+    """The rows of these pages, found by where they are in the tree (an article's
+    sections): only a move or a rename puts another page there."""
+    return Depends(stamped=frozenset(keys.content_key(page.pk) for page in pages))
 
 
 # Which page a path finds, and the site's root page the route went through: only a move

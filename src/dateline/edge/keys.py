@@ -20,6 +20,10 @@ dateline.edge.invalidation):
 - ``content-<id>``: never sent. Purged with ``page-<id>`` by every change to the page
   except to its comments; what is kept of a page that shows none of its comments
   is stamped with it, so a comment approved re-renders only the parts that show comments.
+- ``comments-<id>``: never sent either. Purged with ``page-<id>`` by every change to the
+  page's comments (and its live entries) and by nothing else: what shows a page's
+  comments and nothing else of it (the threads, the count) is stamped with it, so an edit
+  of the story leaves them.
 - ``archive-<yyyy-mm>``: a month of the story archive's sitemap; publishing, changing or
   removing a story first published that month changes it (and nothing else changes it,
   so it carries no ``listing``).
@@ -39,6 +43,7 @@ CORRECTIONS = "corrections"
 FRONT_PREFIX = "front-"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
+COMMENTS_PREFIX = "comments-"
 LIVE_PREFIX = "live-"
 TAG_PREFIX = "tag-"
 ARCHIVE_PREFIX = "archive-"
@@ -69,6 +74,26 @@ def archive_key(month: str) -> str:
 
 def live_key(page_id: int) -> str:
     return f"{LIVE_PREFIX}{page_id}"
+
+
+def comments_key(page_id: int) -> str:
+    return f"{COMMENTS_PREFIX}{page_id}"
+
+
+def with_comments_keys(keys: Iterable[str]) -> set[str]:
+    """These keys, plus ``comments-<id>`` for each ``page-<id>``: a change to comments."""
+    keys = set(keys)
+    return keys | as_comments_keys(key for key in keys if key.startswith(PAGE_PREFIX))
+
+
+def as_comments_keys(keys: Iterable[str]) -> set[str]:
+    """``comments-<id>`` for each ``page-<id>`` of these keys: for what shows a page's
+    comments and nothing else of it."""
+    return {
+        COMMENTS_PREFIX + key.removeprefix(PAGE_PREFIX)
+        for key in keys
+        if key.startswith(PAGE_PREFIX)
+    }
 
 
 def with_content_keys(keys: Iterable[str]) -> set[str]:

@@ -105,13 +105,35 @@ def copied(instance: T) -> T:
 
 def live_page(page_id: int, model: type[Page] = Page) -> Page | None:
     """The live page `page_id` as a `model` (None when it is not live): a copy of this
-    worker's while the page is unchanged, else read again (one query)."""
+    worker's while the page is unchanged, else read again (one query).
+
+    The rows the model says its page shows with its own (`ROWS_SHOWN_WITH_PAGE`, foreign
+    keys: a lead picture) come in the same query and with the copy: whatever changes
+    them purges the page (a picture changed purges every page that shows it)."""
+    shown = getattr(model, "ROWS_SHOWN_WITH_PAGE", ())
     stored = remembered(
         ("page", model, page_id),
         dependencies.page_row(page_id),
-        lambda: model.objects.filter(pk=page_id, live=True).first(),
+        lambda: model.objects.select_related(*shown).filter(pk=page_id, live=True).first(),
     )
-    return copied(stored)
+    page = copied(stored)
+    if page is not None:
+        loaded = stored._state.fields_cache
+        page._state.fields_cache = {name: copied(loaded[name]) for name in shown if name in loaded}
+    return page
+
+
+def pages_at(model: type[Page], paths) -> list:
+    """The `model` pages at these tree paths, outermost first: copies of this worker's
+    while none of them changed (a page moved or renamed purges everything), else one
+    query."""
+    paths = frozenset(paths)
+    stored = remembered(
+        ("pages-at", model, paths),
+        dependencies.page_rows,
+        lambda: list(model.objects.filter(path__in=paths).order_by("path")),
+    )
+    return [copied(page) for page in stored]
 
 
 def reader_home():

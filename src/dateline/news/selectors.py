@@ -89,12 +89,11 @@ NEWEST_FIRST = (
 
 def attach_sections(articles) -> list:
     """Give each article its section from one query, instead of one parent lookup each."""
+    from dateline.edge.memory import pages_at  # the edge's rules import this module
+
     articles = list(articles)
     parent_paths = {article.path[: -Page.steplen] for article in articles}
-    sections = {
-        section.path: section
-        for section in _model("SectionPage").objects.filter(path__in=parent_paths)
-    }
+    sections = {section.path: section for section in pages_at(_model("SectionPage"), parent_paths)}
     for article in articles:
         section = sections.get(article.path[: -Page.steplen])
         if section is not None:

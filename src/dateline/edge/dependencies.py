@@ -67,7 +67,7 @@ def _page_keys(pages: Iterable) -> frozenset[str]:
 def shows(*pages) -> Depends:
     """It shows these pages, but none of their comments."""
     shown = _page_keys(pages)
-    return Depends(sent=shown, stamped=frozenset(keys.as_content_keys(shown)))
+    return Depends(sent=shown, stamped=frozenset(keys.page_parts(shown, keys.CONTENT_PREFIX)))
 
 
 def shows_with_comments(*pages) -> Depends:
@@ -79,7 +79,7 @@ def shows_with_comments(*pages) -> Depends:
 def shows_comments_of(*pages) -> Depends:
     """It shows these pages' comments and nothing else of them."""
     shown = _page_keys(pages)
-    return Depends(sent=shown, stamped=frozenset(keys.as_comments_keys(shown)))
+    return Depends(sent=shown, stamped=frozenset(keys.page_parts(shown, keys.COMMENTS_PREFIX)))
 
 
 SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys.SETTINGS}))

@@ -73,10 +73,9 @@ def purge_now(
     cdn_urls: Iterable[str] = (),
     comments_only: bool = False,
 ) -> None:
-    if comments_only:
-        keys = surrogate.with_comments_keys(keys)
-    else:
-        keys = surrogate.with_content_keys(keys)
+    keys = set(keys)
+    part = surrogate.COMMENTS_PREFIX if comments_only else surrogate.CONTENT_PREFIX
+    keys |= surrogate.page_parts(keys, part)
     backend = current_backend()
     if backend is not None:
         try:

@@ -80,35 +80,10 @@ def comments_key(page_id: int) -> str:
     return f"{COMMENTS_PREFIX}{page_id}"
 
 
-def with_comments_keys(keys: Iterable[str]) -> set[str]:
-    """These keys, plus ``comments-<id>`` for each ``page-<id>``: a change to comments."""
-    keys = set(keys)
-    return keys | as_comments_keys(key for key in keys if key.startswith(PAGE_PREFIX))
-
-
-def as_comments_keys(keys: Iterable[str]) -> set[str]:
-    """``comments-<id>`` for each ``page-<id>`` of these keys: for what shows a page's
-    comments and nothing else of it."""
-    return {
-        COMMENTS_PREFIX + key.removeprefix(PAGE_PREFIX)
-        for key in keys
-        if key.startswith(PAGE_PREFIX)
-    }
-
-
-def with_content_keys(keys: Iterable[str]) -> set[str]:
-    """These keys, plus ``content-<id>`` for each ``page-<id>``: a change beyond comments."""
-    keys = set(keys)
-    return keys | as_content_keys(key for key in keys if key.startswith(PAGE_PREFIX))
-
-
-def as_content_keys(keys: Iterable[str]) -> set[str]:
-    """These keys with ``content-<id>`` in place of each ``page-<id>``: for what shows a
-    page but none of its comments."""
-    return {
-        CONTENT_PREFIX + key.removeprefix(PAGE_PREFIX) if key.startswith(PAGE_PREFIX) else key
-        for key in keys
-    }
+def page_parts(keys: Iterable[str], prefix: str) -> set[str]:
+    """For each ``page-<id>`` of these keys, the key of one part of that page: `prefix`
+    ``CONTENT_PREFIX`` (everything but its comments) or ``COMMENTS_PREFIX`` (its comments)."""
+    return {prefix + key.removeprefix(PAGE_PREFIX) for key in keys if key.startswith(PAGE_PREFIX)}
 
 
 def kind_key(page) -> str:

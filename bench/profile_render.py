@@ -26,16 +26,19 @@ def say(text: str) -> None:
 
 
 def purge_for(path: str, *, comments_only: bool):
-    """What approving a comment on the page at `path` purges (`comments_only`), or what
-    publishing an edit of it purges: the page's own key, through the edge's purge."""
+    """What approving a comment on the page at `path` purges (`comments_only`: the page's
+    own key), or what publishing an edit of it purges (its key, the listings, its tags'
+    keys, its archive month: dateline.edge.invalidation.keys_for_page_change), through
+    the edge's purge."""
     from wagtail.models import Page, Site
 
-    from dateline.edge.invalidation import purge_now
+    from dateline.edge.invalidation import keys_for_page_change, purge_now
     from dateline.edge.keys import page_key
 
     root = Site.objects.get(is_default_site=True).root_page
     page = Page.objects.get(url_path=root.url_path + path.lstrip("/"))
-    return lambda: purge_now([page_key(page.pk)], comments_only=comments_only)
+    purged = [page_key(page.pk)] if comments_only else keys_for_page_change(page)
+    return lambda: purge_now(purged, comments_only=comments_only)
 
 
 def main() -> None:

@@ -47,6 +47,11 @@ class Purges:
         backend.purge = record
 
 
+def comments_of(article) -> set[str]:
+    """What a change to an article's comments purges in the page cache."""
+    return {f"page-{article.pk}", f"comments-{article.pk}"}
+
+
 @pytest.fixture
 def purges(settings, backend):
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -83,7 +88,8 @@ def test_approving_a_comment_purges_once_and_calls_the_cdn_once(purges, story, c
     waiting = CommentFactory(article=story, status="pending")
     purges.local.clear()
     commit(services.comment_approve, comment=waiting)
-    assert purges.local == [{f"page-{story.pk}"}]  # only the comments changed: no content-<id>
+    # Only the comments changed: their own key, no content-<id>.
+    assert purges.local == [comments_of(story)]
     (urls,) = purges.cdn
     assert any(url.endswith("/world/harbour-reopens/") for url in urls)
     assert any(url.endswith("/world/") for url in urls)
@@ -107,7 +113,7 @@ def test_every_other_comment_change_purges_once_too(purges, story, commit, admin
         commit(services.comment_delete, comment=shown)
     else:
         commit(CommentFactory, article=story)
-    assert purges.local == [{f"page-{story.pk}"}]
+    assert purges.local == [comments_of(story)]
     assert len(purges.cdn) == 1
 
 
@@ -130,7 +136,7 @@ def test_bulk_moderation_announces_each_comment_once(purges, story, commit, admi
         action="approve",
         moderator=admin_user,
     )
-    assert purges.local == [{f"page-{story.pk}"}] * 3  # no second route (post_save) doubling
+    assert purges.local == [comments_of(story)] * 3  # no second route (post_save) doubling
     assert len(purges.cdn) == 3
 
 
@@ -141,7 +147,7 @@ def test_one_announcement_for_many_articles_is_one_purge_and_one_cdn_call(purges
     other = ArticleFactory(section=story.get_parent().specific, slug="bridge-closes")
     purges.local.clear()
     commit(comments_changed.send, sender=Comment, article_ids=[story.pk, other.pk])
-    assert purges.local == [{f"page-{story.pk}", f"page-{other.pk}"}]
+    assert purges.local == [comments_of(story) | comments_of(other)]
     (urls,) = purges.cdn
     assert {url.rsplit("/", 2)[-2] for url in urls} >= {"harbour-reopens", "bridge-closes"}
 

@@ -52,3 +52,26 @@ def test_a_renamed_section_moves_its_articles(client, backend, story, commit):
     commit(lambda: section.save_revision().publish())
     assert client.get("/planet/harbour-reopens/").status_code == 200
     assert client.get("/world/harbour-reopens/").status_code in (301, 404)
+
+
+def test_after_an_edit_the_route_stands_and_the_page_is_read_once(client, backend, story, commit):
+    client.get("/world/harbour-reopens/")
+    story.title = "Harbour reopens after storm repairs"
+    commit(lambda: story.save_revision().publish())
+    status, sql = render_queries(client, "/world/harbour-reopens/")
+    assert status == 200
+    assert not any("wagtailcore_site" in query for query in sql)
+    assert not any('"wagtailcore_page"."slug" =' in query for query in sql)  # no segment look-up
+    assert "Harbour reopens after storm repairs" in client.get("/world/harbour-reopens/").text
+
+
+def test_a_page_deleted_and_replaced_at_its_path_is_the_new_one(client, backend, story, commit):
+    client.get("/world/harbour-reopens/")
+    section = story.get_parent()
+    commit(story.delete)
+    replacement = commit(
+        ArticleFactory, section=section.specific, title="Harbour stays shut", slug="harbour-reopens"
+    )
+    response = client.get("/world/harbour-reopens/")
+    assert response.status_code == 200
+    assert replacement.title in response.content.decode()

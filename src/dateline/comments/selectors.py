@@ -23,7 +23,8 @@ from dateline.comments.models import (
 )
 from dateline.comments.network import truncate_ip
 from dateline.comments.rendering import normalise_email
-from dateline.edge.memory import site_setting, view_restrictions
+from dateline.edge import dependencies
+from dateline.edge.memory import remembered, site_setting, view_restrictions
 from dateline.news.models import ArticlePage
 
 THREADS_PER_PAGE = 20
@@ -115,10 +116,13 @@ def comment_policy_for(article, settings: CommentSettings, *, now=None) -> Comme
 
 
 def approved_comment_count(article) -> int:
-    """The article's approved comments; one query per page render, shared by every use."""
+    """The article's approved comments, shared by every use in a render: this worker's
+    count while none of its comments changed, else one query."""
     if "approved_comment_count" not in article.__dict__:
-        article.__dict__["approved_comment_count"] = (
-            Comment.objects.approved().filter(article_id=article.pk).count()
+        article.__dict__["approved_comment_count"] = remembered(
+            ("approved-comments", article.pk),
+            dependencies.approved_comment_count(article),
+            Comment.objects.approved().filter(article_id=article.pk).count,
         )
     return article.__dict__["approved_comment_count"]
 

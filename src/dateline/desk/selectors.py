@@ -17,6 +17,8 @@ from dateline.desk.models import (
     FrontStory,
     PreviewLink,
 )
+from dateline.edge import dependencies
+from dateline.edge.memory import copied, remembered
 from dateline.news.models import ArticlePage
 
 
@@ -58,7 +60,13 @@ def corrections_policy_url(request, site) -> str | None:
     """The policy page's full URL for the Organization JSON-LD, looked up once a request."""
     cache_name = "_dateline_corrections_policy_url"
     if not hasattr(request, cache_name):
-        policy = corrections_policy(site)
+        policy = copied(
+            remembered(
+                ("corrections-policy", site.pk if site else None),
+                dependencies.chosen_page,
+                lambda: corrections_policy(site),
+            )
+        )
         setattr(request, cache_name, policy.get_full_url(request) if policy else None)
     return getattr(request, cache_name)
 

@@ -36,7 +36,7 @@ from dateline.edge import keys as surrogate
 logger = logging.getLogger(__name__)
 
 # Keys that are checked inside Dateline but never sent in Surrogate-Key.
-UNSENT_PREFIXES = (surrogate.CONTENT_PREFIX, surrogate.LIVE_PREFIX)
+UNSENT_PREFIXES = (surrogate.CONTENT_PREFIX, surrogate.COMMENTS_PREFIX, surrogate.LIVE_PREFIX)
 # Varnish's default limit for one request header is 8 KB; Fastly takes 256 keys a request.
 VARNISH_BATCH_CHARS = 4000
 FASTLY_BATCH_KEYS = 256

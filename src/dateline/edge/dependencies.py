@@ -14,6 +14,8 @@ The rules are written in a reader's terms, not in keys:
   their comments: approving a comment leaves it alone.
 - ``shows_with_comments(*pages)``: it shows these pages and something of their comments
   (a count, the threads): a comment approved or removed changes it too.
+- ``shows_comments_of(*pages)``: it shows these pages' comments and nothing else of
+  them (the threads, the count): an edit of the story leaves it alone.
 - ``SITE_SETTINGS``: the site's settings and its menu of top-level sections.
 - ``NEW_STORIES``: any story published anywhere may belong in it. Checked before it is
   used again, but not sent: a CDN or the page cache would otherwise drop every article
@@ -65,13 +67,19 @@ def _page_keys(pages: Iterable) -> frozenset[str]:
 def shows(*pages) -> Depends:
     """It shows these pages, but none of their comments."""
     shown = _page_keys(pages)
-    return Depends(sent=shown, stamped=frozenset(keys.as_content_keys(shown)))
+    return Depends(sent=shown, stamped=frozenset(keys.page_parts(shown, keys.CONTENT_PREFIX)))
 
 
 def shows_with_comments(*pages) -> Depends:
     """It shows these pages and something of their comments (a count, the threads)."""
     shown = _page_keys(pages)
     return Depends(sent=shown, stamped=shown)
+
+
+def shows_comments_of(*pages) -> Depends:
+    """It shows these pages' comments and nothing else of them."""
+    shown = _page_keys(pages)
+    return Depends(sent=shown, stamped=frozenset(keys.page_parts(shown, keys.COMMENTS_PREFIX)))
 
 
 SITE_SETTINGS = Depends(sent=frozenset({keys.SETTINGS}), stamped=frozenset({keys.SETTINGS}))
@@ -144,8 +152,14 @@ def related_stories(article) -> Depends:
 
 
 def comment_threads(article) -> Depends:
-    """The heading, the sort links and one page of an article's threads."""
-    return shows_with_comments(article)
+    """The heading, the sort links and one page of an article's threads (whether comments
+    are open is part of its name: the tag's variant)."""
+    return shows_comments_of(article)
+
+
+def approved_comment_count(article) -> Depends:
+    """How many comments readers see under the story."""
+    return shows_comments_of(article)
 
 
 def sections_menu(_site=None) -> Depends:
@@ -198,9 +212,36 @@ def archive_month_of(page) -> str | None:
 
 
 def page_row(page_id: int) -> Depends:
-    """A page's row, and the route that finds it: everything of the page but its comments
-    (a move or rename purges everything)."""
+    """A page's row: everything of the page but its comments."""
     return Depends(stamped=frozenset({keys.content_key(page_id)}))
+
+
+def page_rows(pages) -> Depends:
+    """The rows of these pages, found by where they are in the tree (an article's
+    sections): only a move or a rename puts another page there."""
+    return Depends(stamped=frozenset(keys.content_key(page.pk) for page in pages))
+
+
+# Which page a path finds, and the site's root page the route went through: only a move
+# or a rename changes the first (both purge everything, as saving a site does), and the
+# root page, a top-level page, is published with a purge of the settings. A page
+# unpublished or deleted is noticed when its row is loaded again (live ones only), and
+# Wagtail then routes the path afresh: an edit of the page leaves its route as it was, so
+# the first render after it loads the one row again, no more.
+PAGE_ROUTE = Depends(stamped=frozenset({keys.SETTINGS}))
+
+
+# The home page readers' addresses start from (tag pages): publishing, unpublishing or
+# deleting a top-level page purges the settings (dateline.edge.invalidation), and moving
+# or renaming one purges everything.
+READER_HOME = SITE_SETTINGS
+
+
+def chosen_page(page) -> Depends:
+    """A page a site setting names (the corrections policy), loaded by following it: the
+    settings, and that page while it is unchanged; with none live, a page published
+    anywhere may be the one the setting names."""
+    return SITE_SETTINGS | (page_row(page.pk) if page is not None else NEW_STORIES)
 
 
 # How many stories a list of the API finds: any story published or removed anywhere

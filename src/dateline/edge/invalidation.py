@@ -57,7 +57,8 @@ def purge(
     the CDN) once the transaction commits.
 
     `comments_only`: only the comments of these pages changed, so what is kept of them
-    without their comments (``content-<id>``, see dateline.edge.keys) stays.
+    without their comments (``content-<id>``, see dateline.edge.keys) stays; otherwise
+    what is kept of their comments alone (``comments-<id>``) stays.
     """
     keys = frozenset(keys)
     cdn_pages, cdn_urls = list(cdn_pages), list(cdn_urls)
@@ -73,8 +74,9 @@ def purge_now(
     cdn_urls: Iterable[str] = (),
     comments_only: bool = False,
 ) -> None:
-    if not comments_only:
-        keys = surrogate.with_content_keys(keys)
+    keys = set(keys)
+    part = surrogate.COMMENTS_PREFIX if comments_only else surrogate.CONTENT_PREFIX
+    keys |= surrogate.page_parts(keys, part)
     backend = current_backend()
     if backend is not None:
         try:

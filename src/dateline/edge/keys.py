@@ -20,6 +20,10 @@ dateline.edge.invalidation):
 - ``content-<id>``: never sent. Purged with ``page-<id>`` by every change to the page
   except to its comments; what is kept of a page that shows none of its comments
   is stamped with it, so a comment approved re-renders only the parts that show comments.
+- ``comments-<id>``: never sent either. Purged with ``page-<id>`` by every change to the
+  page's comments (and its live entries) and by nothing else: what shows a page's
+  comments and nothing else of it (the threads, the count) is stamped with it, so an edit
+  of the story leaves them.
 - ``archive-<yyyy-mm>``: a month of the story archive's sitemap; publishing, changing or
   removing a story first published that month changes it (and nothing else changes it,
   so it carries no ``listing``).
@@ -39,6 +43,7 @@ CORRECTIONS = "corrections"
 FRONT_PREFIX = "front-"
 PAGE_PREFIX = "page-"
 CONTENT_PREFIX = "content-"
+COMMENTS_PREFIX = "comments-"
 LIVE_PREFIX = "live-"
 TAG_PREFIX = "tag-"
 ARCHIVE_PREFIX = "archive-"
@@ -71,19 +76,14 @@ def live_key(page_id: int) -> str:
     return f"{LIVE_PREFIX}{page_id}"
 
 
-def with_content_keys(keys: Iterable[str]) -> set[str]:
-    """These keys, plus ``content-<id>`` for each ``page-<id>``: a change beyond comments."""
-    keys = set(keys)
-    return keys | as_content_keys(key for key in keys if key.startswith(PAGE_PREFIX))
+def comments_key(page_id: int) -> str:
+    return f"{COMMENTS_PREFIX}{page_id}"
 
 
-def as_content_keys(keys: Iterable[str]) -> set[str]:
-    """These keys with ``content-<id>`` in place of each ``page-<id>``: for what shows a
-    page but none of its comments."""
-    return {
-        CONTENT_PREFIX + key.removeprefix(PAGE_PREFIX) if key.startswith(PAGE_PREFIX) else key
-        for key in keys
-    }
+def page_parts(keys: Iterable[str], prefix: str) -> set[str]:
+    """For each ``page-<id>`` of these keys, the key of one part of that page: `prefix`
+    ``CONTENT_PREFIX`` (everything but its comments) or ``COMMENTS_PREFIX`` (its comments)."""
+    return {prefix + key.removeprefix(PAGE_PREFIX) for key in keys if key.startswith(PAGE_PREFIX)}
 
 
 def kind_key(page) -> str:

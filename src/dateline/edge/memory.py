@@ -1,11 +1,12 @@
 """Rows a worker keeps between renders while nothing they show has changed.
 
 Some reads repeat on every render although their answer changes only when someone
-edits something: the served page's own row, the site settings, whether any view
-restriction covers a page. Each is kept here stamped with the purge counters of what it
-depends on (dateline.edge.dependencies), exactly like a page in the page cache: the
-change signals that purge pages (dateline.edge.invalidation) also expire these, in every
-worker and node.
+edits something: the served page's own row, the site settings, which pages a view
+restriction covers, the home page tag links start from, a page a setting names. Each is
+kept here stamped with the purge counters of what it depends on
+(dateline.edge.dependencies), exactly like a page in the page cache: the change signals
+that purge pages (dateline.edge.invalidation) also expire these, in every worker and
+node.
 
 None of this is asked for by the models. The edge hands the kept values to Wagtail where
 Wagtail itself looks first: the site settings go on the request, where `for_request`
@@ -27,7 +28,8 @@ from collections.abc import Callable, Hashable
 from functools import partial
 from typing import TypeVar
 
-from django.db.models import Model, Value
+from django.db.models import Model, Q, Value
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
@@ -37,6 +39,7 @@ from dateline.core.tree import lineage
 from dateline.edge import dependencies
 from dateline.edge.dependencies import Depends
 from dateline.edge.store import current_backend
+from dateline.news.selectors import reader_home as find_reader_home
 
 T = TypeVar("T")
 
@@ -50,17 +53,25 @@ class ObjectMemory:
         self.items: OrderedDict[Hashable, tuple[object, tuple]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def recall(self, name: Hashable, depends: Depends, load: Callable[[], T]) -> T:
+    def recall(
+        self, name: Hashable, depends: Depends | Callable[[T], Depends], load: Callable[[], T]
+    ) -> T:
         """The value kept as `name` while nothing it `depends` on was purged, else
-        `load()`'s, kept."""
+        `load()`'s, kept. `depends` may be a rule of the loaded value (which page a
+        setting names is known once it is loaded)."""
         generations = getattr(current_backend(), "generations", None)
         if generations is None:
             return load()
         item = self.items.get(name)
         if item is not None and generations.is_current(item[1]):
             return item[0]
-        stamps = generations.stamp_now(depends.checked)  # before loading
-        value = load()
+        if isinstance(depends, Depends):
+            stamps = generations.stamp_now(depends.checked)  # before loading
+            value = load()
+        else:
+            snapshot = generations.snapshot()  # before loading: a change meanwhile is not missed
+            value = load()
+            stamps = generations.stamp(snapshot, depends(value).checked)
         with self._lock:
             self.items[name] = (value, stamps)
             self.items.move_to_end(name)
@@ -72,7 +83,9 @@ class ObjectMemory:
 memory = ObjectMemory()
 
 
-def remembered(name: Hashable, depends: Depends, load: Callable[[], T]) -> T:
+def remembered(
+    name: Hashable, depends: Depends | Callable[[T], Depends], load: Callable[[], T]
+) -> T:
     return memory.recall(name, depends, load)
 
 
@@ -85,6 +98,55 @@ def copied(instance: T) -> T:
     if isinstance(duplicate, Model):
         duplicate._state.fields_cache = {}
     return duplicate
+
+
+# Pages.
+
+
+def live_page(page_id: int, model: type[Page] = Page) -> Page | None:
+    """The live page `page_id` as a `model` (None when it is not live): a copy of this
+    worker's while the page is unchanged, else read again (one query).
+
+    The rows the model says its page shows with its own (`ROWS_SHOWN_WITH_PAGE`, foreign
+    keys: a lead picture) come in the same query and with the copy: whatever changes
+    them purges the page (a picture changed purges every page that shows it)."""
+    shown = getattr(model, "ROWS_SHOWN_WITH_PAGE", ())
+    stored = remembered(
+        ("page", model, page_id),
+        dependencies.page_row(page_id),
+        lambda: model.objects.select_related(*shown).filter(pk=page_id, live=True).first(),
+    )
+    page = copied(stored)
+    if page is not None:
+        loaded = stored._state.fields_cache
+        page._state.fields_cache = {name: copied(loaded[name]) for name in shown if name in loaded}
+    return page
+
+
+def pages_at(model: type[Page], paths) -> list:
+    """The `model` pages at these tree paths, outermost first: copies of this worker's
+    while none of them changed (a page moved or renamed purges everything), else one
+    query."""
+    paths = frozenset(paths)
+    stored = remembered(
+        ("pages-at", model, paths),
+        dependencies.page_rows,
+        lambda: list(model.objects.filter(path__in=paths).order_by("path")),
+    )
+    return [copied(page) for page in stored]
+
+
+def reader_home():
+    """The home page in the reader's language (news.selectors.reader_home), for the
+    addresses that start from it (tag pages): a copy of this worker's while no home page
+    was published, unpublished or deleted and nothing moved."""
+    return copied(
+        remembered(
+            ("reader-home", translation.get_language()),
+            dependencies.READER_HOME,
+            find_reader_home,
+        )
+    )
 
 
 # Site settings.
@@ -148,6 +210,16 @@ def restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
     return remembered(
         ("view-restrictions",), dependencies.VIEW_RESTRICTIONS, _restricted_and_alias_paths
     )
+
+
+def private_pages() -> Q:
+    """What Wagtail's `.public()` excludes, as a filter: every page under a view
+    restriction (the restricted page and its descendants)."""
+    restricted, _aliases = restricted_and_alias_paths()
+    private = Q()
+    for path in sorted(restricted):
+        private |= Q(path__startswith=path)
+    return private or Q(pk__in=[])  # nothing is restricted: exclude nothing
 
 
 def is_unrestricted(page) -> bool:

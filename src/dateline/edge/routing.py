@@ -3,23 +3,26 @@
 Wagtail finds the page for /science/the-village/ by asking the database for the site,
 then each path segment's child page and its specific type. This process remembers,
 per site and path, which page (and site) answered, stamped with the same purge counters
-as the page cache (dependencies.page_row): publishing, unpublishing, moving or renaming
-anything under it invalidates the route. The page's row itself is kept too
-(dateline.edge.memory), so a render of an unchanged page needs no query to find it.
-Wagtail's own checks (live, view restrictions) still run.
+as the page cache (dependencies.PAGE_ROUTE): moving or renaming anything, saving a
+site or publishing a top-level page (the site's root page is kept with it) invalidates
+the route. The page's row is kept apart (dateline.edge.memory,
+dependencies.page_row): a render of an unchanged page needs no query to find it, the
+first render after an edit one, and a page unpublished or deleted since is routed by
+Wagtail afresh. Wagtail's own checks (live, view restrictions) still run.
 """
 
 from dataclasses import dataclass
 from types import MethodType
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from dateline.edge.dependencies import page_row
-from dateline.edge.memory import copied, remembered
+from dateline.edge.dependencies import PAGE_ROUTE
+from dateline.edge.memory import copied, live_page
 from dateline.edge.sites import REFUSED, site_keys
 from dateline.edge.store import current_backend
 
 MAX_ROUTES = 20_000
+ROOT_PAGE = Site._meta.get_field("root_page")
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,8 @@ class Route:
     page_id: int
     args: tuple
     kwargs: dict
-    site: object
+    site: Site
+    root_page: Page | None  # the site's, as the route loaded it: its depth and address
     stamps: tuple
 
 
@@ -42,15 +46,12 @@ class RouteCache:
         route = self.routes.get((site_key, request.path_info))
         if route is None or not generations.is_current(route.stamps):
             return False
-        stored = remembered(
-            ("page", route.model, route.page_id),
-            page_row(route.page_id),
-            lambda: route.model.objects.filter(pk=route.page_id, live=True).first(),
-        )
-        if stored is None:
+        page = live_page(route.page_id, route.model)
+        if page is None:
             return False
-        page = copied(stored)
-        request._wagtail_site = copied(route.site)
+        site = request._wagtail_site = copied(route.site)
+        if route.root_page is not None:
+            site.root_page = copied(route.root_page)
         request._wagtail_route_for_request = (page, _bound_to(page, route.args), route.kwargs)
         return True
 
@@ -70,7 +71,8 @@ class RouteCache:
             args=tuple(args or ()),
             kwargs=dict(kwargs or {}),
             site=site,
-            stamps=generations.stamp(snapshot, page_row(page.pk).checked),
+            root_page=site.root_page if ROOT_PAGE.is_cached(site) else None,
+            stamps=generations.stamp(snapshot, PAGE_ROUTE.checked),
         )
 
 

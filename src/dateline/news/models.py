@@ -17,6 +17,7 @@ from dateline.core.http import READER_HTTP_METHODS
 from dateline.core.tree import lineage
 from dateline.desk.embargo import hold_until_embargo
 from dateline.edge import dependencies, keys
+from dateline.edge.memory import pages_at
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.pagination import card_page
@@ -214,6 +215,8 @@ class ArticlePage(Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     lead_image_caption = models.CharField(max_length=500, blank=True)
+    # Read with the story's row wherever it is served (dateline.edge.memory.live_page).
+    ROWS_SHOWN_WITH_PAGE = ("lead_image",)
     lead_image_credit = models.CharField(max_length=200, blank=True)
     body = StreamField(ArticleBodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
@@ -343,13 +346,13 @@ class ArticlePage(Page):
 
     @cached_property
     def sections(self) -> list[SectionPage]:
-        """The sections this article is filed under, outermost first, from one query.
+        """The sections this article is filed under, outermost first (dateline.edge.memory
+        keeps them between renders; else one query).
 
         Articles live under sections and sections under sections or the home page, so
         the ancestors below the home page are exactly these (the page's breadcrumb trail).
         """
-        paths = lineage(self) - {self.path}
-        return list(SectionPage.objects.filter(path__in=paths).order_by("path"))
+        return pages_at(SectionPage, lineage(self) - {self.path})
 
     @cached_property
     def section(self):

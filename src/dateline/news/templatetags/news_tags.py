@@ -6,6 +6,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from dateline.comments.selectors import approved_comment_count
 from dateline.discovery.structured_data import article_json_ld, json_ld_script
 from dateline.edge.fragments import fragment
+from dateline.edge.memory import reader_home
 from dateline.news import selectors
 
 register = template.Library()
@@ -89,5 +90,5 @@ def tag_url(context, tag) -> str:
     request = context["request"]
     home = getattr(request, "_dateline_home", None)
     if home is None:
-        home = request._dateline_home = selectors.reader_home()
+        home = request._dateline_home = reader_home()
     return home.url + home.reverse_subpage("tag", kwargs={"slug": tag.slug})

@@ -280,3 +280,22 @@ def test_a_story_published_with_a_tag_refreshes_the_related_boxes_of_that_tags_s
     assert reply.cache == "MISS" and "Ferries return" in reply.text
     assert f"tag-{newest.tags.get().pk}" in reply.keys
     assert site.get(unrelated.url).cache == "HIT"  # no shared tag: left alone
+
+
+def test_unpublishing_the_corrections_policy_drops_it_from_the_stories_structured_data(
+    site, home, story, commit
+):
+    from dateline.desk.models import DeskSettings
+    from dateline.news.models import StandardPage
+
+    about = home.add_child(instance=StandardPage(title="About us", slug="about"))
+    policy = about.add_child(instance=StandardPage(title="Corrections", slug="corrections-policy"))
+    desk = DeskSettings.for_site(Site.objects.get(is_default_site=True))
+    desk.corrections_policy = policy
+    commit(desk.save)
+    assert "/about/corrections-policy/" in site.get(ARTICLE).text  # the JSON-LD names it
+    assert site.get(ARTICLE).cache == "HIT"
+    commit(policy.unpublish)
+    reply = site.get(ARTICLE)
+    assert reply.cache == "MISS"
+    assert "/about/corrections-policy/" not in reply.text

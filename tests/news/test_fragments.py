@@ -52,6 +52,16 @@ def test_an_edited_related_story_shows_on_the_next_render(client, story, world, 
     assert "Cranes return to the quay" in related_part(html_of(client, story))
 
 
+def test_an_editors_pick_published_later_shows_on_the_next_render(client, story, world, commit):
+    from dateline.news.models import RelatedArticle
+
+    pick = ArticleFactory(section=world, title="Ferry strike ends", publish=False)
+    RelatedArticle.objects.create(article=story, related=pick)
+    assert "Ferry strike ends" not in related_part(html_of(client, story))  # not live yet
+    commit(pick.save_revision().publish)
+    assert "Ferry strike ends" in related_part(html_of(client, story))
+
+
 def test_a_new_story_with_a_shared_tag_shows_on_the_next_render(client, story, world, commit):
     assert related_part(html_of(client, story)) == ""
     commit(ArticleFactory, section=world, title="Ferry timetable", tags=["ports"])

@@ -40,7 +40,7 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from dateline.edge import keys
-from dateline.news.selectors import related_articles
+from dateline.news.selectors import related_articles, related_pick_ids
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,13 @@ def _page_keys(pages: Iterable) -> frozenset[str]:
 
 def shows(*pages) -> Depends:
     """It shows these pages, but none of their comments."""
-    shown = _page_keys(pages)
-    return Depends(sent=shown, stamped=frozenset(keys.page_parts(shown, keys.CONTENT_PREFIX)))
+    return _showing(_page_keys(pages))
+
+
+def _showing(page_keys: frozenset[str]) -> Depends:
+    return Depends(
+        sent=page_keys, stamped=frozenset(keys.page_parts(page_keys, keys.CONTENT_PREFIX))
+    )
 
 
 def shows_with_comments(*pages) -> Depends:
@@ -146,6 +151,8 @@ def related_stories(article) -> Depends:
     sections = [card.section for card in cards]
     authors = [author for card in cards for author in card.byline]
     depends = shows_with_comments(*cards) | shows(*sections, *authors) | shows(article)
+    # A pick not live yet takes its place when it is published.
+    depends |= _showing(frozenset(keys.page_key(pk) for pk in related_pick_ids(article)))
     if chosen_by_tag:
         depends |= NEW_STORIES | stories_tagged(*article.tag_list)
     return depends

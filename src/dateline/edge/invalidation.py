@@ -130,9 +130,10 @@ def listing_urls() -> list[str]:
 def keys_for_page_change(page: Page) -> set[str]:
     """A page published, unpublished or deleted: the page, every page showing it, the
     listings that now include or drop it, and the stories whose related boxes it may
-    enter (its tags). Top-level pages are in every page's menu."""
+    enter (its tags). Top-level pages are in every page's menu, and a page a setting
+    names (the corrections policy) is linked from what shows the settings."""
     keys = {surrogate.page_key(page.pk), surrogate.LISTING}
-    if page.depth <= 3:
+    if page.depth <= 3 or _named_in_settings(page):
         keys.add(surrogate.SETTINGS)
     # Other stories' related boxes list the newest sharing a tag (dependencies.py).
     tags = getattr(page.specific, "tags", None)
@@ -199,7 +200,7 @@ def on_image_changed(sender, instance, created=False, update_fields=None, **kwar
     if created or (update_fields and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS):
         return
     keys = keys_of_pages_referencing(instance)
-    if _used_in_settings(instance):
+    if _named_in_settings(instance):
         keys.add(surrogate.SETTINGS)
     if keys:
         purge(keys)
@@ -220,14 +221,15 @@ def keys_of_pages_referencing(instance) -> set[str]:
     return keys
 
 
-def _used_in_settings(image) -> bool:
-    """Whether a site setting (a logo, a default social image) shows this image."""
+def _named_in_settings(instance) -> bool:
+    """Whether a setting names this image (a logo, a default social image) or this page
+    (the corrections policy): what shows the settings shows it too."""
     for model in apps.get_models():
         if not issubclass(model, BaseSiteSetting | BaseGenericSetting):
             continue
         for field in model._meta.get_fields():
-            if field.many_to_one and field.related_model is type(image):
-                if model.objects.filter(**{field.attname: image.pk}).exists():
+            if field.many_to_one and isinstance(instance, field.related_model):
+                if model.objects.filter(**{field.attname: instance.pk}).exists():
                     return True
     return False
 

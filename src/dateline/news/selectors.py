@@ -250,9 +250,17 @@ def related_articles(article) -> tuple[list, bool]:
     return article.__dict__["related_articles"]
 
 
+def related_pick_ids(article) -> list[int]:
+    """The ids of the stories the editors picked for the article, live or not yet."""
+    if "related_pick_ids" not in article.__dict__:
+        links = article.related_links.all()
+        article.__dict__["related_pick_ids"] = [link.related_id for link in links]
+    return article.__dict__["related_pick_ids"]
+
+
 def _related_articles(article) -> tuple[list, bool]:
     ArticlePage = _model("ArticlePage")
-    related_ids = [link.related_id for link in article.related_links.all()]
+    related_ids = related_pick_ids(article)
     if related_ids:
         return attach_sections(
             article_cards(ArticlePage.objects.filter(pk__in=related_ids))[:3]

@@ -181,7 +181,8 @@ def test_the_api_needs_the_admins_permissions(api, home, stories, newsroom_user)
 
 @pytest.mark.parametrize(
     "body, field",
-    [({"stories": [999999]}, "stories.0"), ({"stories": "lead"}, "stories"),
+    [({"stories": [999999]}, "stories.0"), ({"stories": [0]}, "stories.0"),
+     ({"stories": "lead"}, "stories"),
      ({"stories": [], "sections": [999999]}, "sections.0"), ({"stories": [], "lead": 1}, "lead")],
 )  # fmt: skip
 def test_bad_lineups_are_a_400_naming_the_field(api, home, stories, editor, body, field):

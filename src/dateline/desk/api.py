@@ -145,17 +145,21 @@ def front_put(request, page_id: int, payload: FrontIn):
     page = Page.objects.filter(pk=page_id).first() if known_id(page_id) else None
     if page is None:
         raise HttpError(404, "No such page.")
+    # A bare id is checked with the others (a 400 naming it), not as a StoryPick.
     picks = [
-        pick if isinstance(pick, StoryPick) else StoryPick(id=pick) for pick in payload.stories
+        (pick.id, pick.keep_until) if isinstance(pick, StoryPick) else (pick, None)
+        for pick in payload.stories
     ]
-    stories = _pages(ArticlePage, [pick.id for pick in picks], "stories")
+    stories = _pages(ArticlePage, [story_id for story_id, _ in picks], "stories")
     sections = None
     if payload.sections is not None:
         sections = _pages(SectionPage, payload.sections, "sections")
     front = services.front_update(
         page=page,
         user=request.user,
-        stories=[(story, pick.keep_until) for story, pick in zip(stories, picks, strict=True)],
+        stories=[
+            (story, keep_until) for story, (_, keep_until) in zip(stories, picks, strict=True)
+        ],
         sections=sections,
         publish=payload.publish,
         go_live_at=payload.go_live_at,

@@ -39,6 +39,11 @@ def archive(section, count: int, *, author=None) -> list[ArticlePage]:
     return stories
 
 
+def newest_first(stories) -> list[str]:
+    ordered = sorted(stories, key=lambda story: (story.first_published_at, story.pk))
+    return [story.title for story in reversed(ordered)]
+
+
 def titles(response) -> list[str]:
     return re.findall(
         r'class="card-headline"><a href="[^"]*">([^<]+)</a>', response.content.decode()
@@ -62,11 +67,8 @@ def walk(client, url: str) -> list[str]:
 
 
 def test_numbered_pages_then_cursors_list_every_story_once_newest_first(client, world, small_pages):
-    stories = archive(world, 7)
-    newest_first = [story.title for story in sorted(
-        stories, key=lambda story: (story.first_published_at, story.pk), reverse=True
-    )]  # fmt: skip
-    assert walk(client, "/world/") == newest_first
+    listed = newest_first(archive(world, 7))
+    assert walk(client, "/world/") == listed
     third = client.get("/world/?page=2")
     assert link(third, "next").startswith("before=")
     assert link(third, "prev") == "page=1"
@@ -119,14 +121,69 @@ def test_page_numbers_count_only_as_far_as_the_numbered_pages(client, world, sma
     assert "Page 1</span>" in body and "Page 1 of" not in body
 
 
-def test_author_and_tag_pages_page_by_cursor_too(client, world, small_pages):
+def by_ana_tagged_europe(section, count: int):
+    """Ana's author page and the Europe tag page, each listing `count` stories."""
     ana = AuthorFactory(name="Ana Ribeiro")
-    stories = archive(world, 6, author=ana)
+    stories = archive(section, count, author=ana)
     for story in stories:
         story.tags.add("Europe")
         story.save_revision().publish()
-    for url in (ana.url, "/tags/europe/"):
+    return stories, (ana.url, "/tags/europe/")
+
+
+def test_author_and_tag_pages_page_by_cursor_too(client, world, small_pages):
+    _, urls = by_ana_tagged_europe(world, 6)
+    for url in urls:
         assert len(walk(client, url)) == 6
+
+
+def test_an_old_page_number_redirects_to_the_page_with_the_same_stories(client, world, small_pages):
+    """Links to ?page=N made before deep pages went by cursor (bookmarks, search
+    engines, a WordPress archive) still reach the stories page N holds today."""
+    listed = newest_first(archive(world, 9))
+    for number in (3, 4, 5):
+        response = client.get(f"/world/?page={number}")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/world/?before=")
+        shown = titles(client.get(response["Location"]))
+        assert shown == listed[(number - 1) * PER_PAGE : number * PER_PAGE], number
+    assert client.get("/world/?page=6").status_code == 404
+    assert client.get("/world/?page=838").status_code == 404
+
+
+def test_a_page_number_just_past_the_last_story_is_404(client, world, small_pages):
+    archive(world, 8)  # pages 1-4 full
+    assert client.get("/world/?page=4").status_code == 302
+    assert client.get("/world/?page=5").status_code == 404
+
+
+def test_old_page_numbers_of_authors_and_tags_redirect_too(client, world, small_pages):
+    stories, urls = by_ana_tagged_europe(world, 7)
+    listed = newest_first(stories)
+    for url in urls:
+        response = client.get(f"{url}?page=4")
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"{url}?before=")
+        assert titles(client.get(response["Location"])) == listed[6:7]
+        assert client.get(f"{url}?page=5").status_code == 404
+
+
+def test_an_old_page_number_is_found_with_one_read_of_the_index(client, world, small_pages):
+    archive(world, 9)
+    with CaptureQueriesContext(connection) as page_one:
+        client.get("/world/")
+    with CaptureQueriesContext(connection) as redirect:
+        assert client.get("/world/?page=5").status_code == 302
+    assert len(redirect) <= len(page_one)
+    (boundary,) = [query["sql"] for query in redirect if "OFFSET" in query["sql"]]
+    assert "LIMIT 2 OFFSET 7" in boundary
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {boundary}")
+            explained = "\n".join(str(row[-1]) for row in cursor.fetchall())
+        assert "TEMP B-TREE" not in explained, explained
+        assert "CORRELATED" not in explained, explained
+        assert "dateline_page_published_idx" in explained, explained
 
 
 def test_cursors_round_trip():

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,7 +19,7 @@ from dateline.desk.embargo import hold_until_embargo
 from dateline.edge import dependencies, keys
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
-from dateline.news.pagination import card_page
+from dateline.news.pagination import Renumbered, card_page
 from dateline.news.text import count_words
 
 CARDS_PER_PAGE = 12
@@ -33,6 +33,18 @@ def paginate(request, cards, per_page: int | None = None):
     return page
 
 
+class CardListing:
+    """A page that lists cards: a page number from before the deep pages went by cursor
+    redirects to the cursor page that starts at the same story. A 302, since the story
+    at that position changes with every story published."""
+
+    def serve(self, request, *args, **kwargs):
+        try:
+            return super().serve(request, *args, **kwargs)
+        except Renumbered as moved:
+            return HttpResponseRedirect(f"{request.path}?{moved.query}")
+
+
 def front_lineup_for(page, request):
     """The editors' lineup of this front (dateline.desk), or the draft being previewed;
     the response names the front it shows (dateline.edge.dependencies.front)."""
@@ -43,7 +55,7 @@ def front_lineup_for(page, request):
     return front_lineup(page, preview=preview if preview and preview.page_id == page.pk else None)
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(CardListing, RoutablePageMixin, Page):
     """The front page: the lead story, then the latest from every section. Also serves tags."""
 
     max_count = 1
@@ -74,7 +86,7 @@ class HomePage(RoutablePageMixin, Page):
         )
 
 
-class SectionPage(Page):
+class SectionPage(CardListing, Page):
     """A section of the paper ("World"): lists its articles, newest first."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
@@ -110,7 +122,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(CardListing, Page):
     """An author's profile (the page title is their name) and their articles."""
 
     role = models.CharField(max_length=120, blank=True, help_text='For example "Europe editor".')

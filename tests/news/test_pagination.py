@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dateline.news import selectors
 from dateline.news.models import ArticlePage
-from dateline.news.pagination import NUMBERED_PAGES, Cursor
+from dateline.news.pagination import NUMBERED_PAGES, Cursor, older_than, page_boundary
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,6 +157,31 @@ def test_a_page_number_just_past_the_last_story_is_404(client, world, small_page
     assert client.get("/world/?page=5").status_code == 404
 
 
+def test_author_and_tag_pages_list_by_first_publication_however_the_story_got_there(
+    client, world, small_pages
+):
+    """The author's and tag's listings order by copies of the publication time (news/0007):
+    a draft published later, a tag added after publication and a story backdated on
+    import each take the place their first publication gives them."""
+    stories, urls = by_ana_tagged_europe(world, 3)
+    ana = stories[0].authors.get().author
+    draft = ArticleFactory(
+        section=world, authors=[ana], tags=["Europe"], publish=False, title="Late draft"
+    )
+    assert "Late draft" not in walk(client, urls[1])
+    draft.get_latest_revision().publish()
+    tagged_later = ArticleFactory(section=world, authors=[ana], title="Tagged later")
+    tagged_later.tags.add("Europe")
+    tagged_later.save_revision().publish()
+    backdated = ArticleFactory(section=world, authors=[ana], tags=["Europe"], title="Old one")
+    backdated.first_published_at = START - timedelta(days=365)
+    backdated.save()
+    listed = newest_first(ArticlePage.objects.filter(authors__author=ana))
+    assert listed[0] == "Tagged later" and listed[-1] == "Old one"
+    for url in urls:
+        assert walk(client, url) == listed
+
+
 def test_old_page_numbers_of_authors_and_tags_redirect_too(client, world, small_pages):
     stories, urls = by_ana_tagged_europe(world, 7)
     listed = newest_first(stories)
@@ -222,6 +247,27 @@ def test_listing_plans_use_the_publication_index(world):
         assert "dateline_page_published_idx" in explained, explained
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan format")
+def test_author_and_tag_listings_read_their_own_index_in_order(world):
+    """Page 1, a cursor page and an old page number's boundary of an author's or a
+    tag's stories read that author's or tag's rows of the listing index (news/0007)
+    from the cursor on: no sort of all their stories, no subquery per row."""
+    stories, _ = by_ana_tagged_europe(world, 3)
+    cursor = Cursor.of(stories[1])
+    author = stories[0].authors.get().author
+    tag = stories[0].tags.get()
+    for cards, index in (
+        (selectors.articles_by(author), "news_author_listing_idx (author_id=?"),
+        (selectors.articles_tagged(tag), "news_tag_listing_idx (tag_id=?"),
+    ):
+        for query in (cards[:13], older_than(cards, cursor)[:13], page_boundary(cards, 50, 12)):
+            explained = plan(query)
+            assert "TEMP B-TREE" not in explained, explained
+            assert "CORRELATED" not in explained, explained
+            assert index in explained, explained
+        assert "published_at<?" in plan(older_than(cards, cursor))
+
+
 def test_a_deep_page_costs_what_the_first_page_costs(client, world, small_pages):
     archive(world, 9)
     client.get("/world/")
@@ -234,3 +280,60 @@ def test_a_deep_page_costs_what_the_first_page_costs(client, world, small_pages)
     first = count("/world/?page=2")
     deep = link(client.get("/world/?page=2"), "next")
     assert count(f"/world/?{deep}") <= first
+
+
+def clone_stories(story: ArticlePage, count: int) -> None:
+    """`count` copies of `story` a minute apart, by the same author with the same tag,
+    written in SQL (PostgreSQL's generate_series): a few thousand rows in a second."""
+    from wagtail.models import Page
+
+    page_columns = [f.column for f in Page._meta.concrete_fields if f.column != "id"]
+    made = {
+        "path": "p.path || chr(65 + g / 1000) || lpad((g %% 1000)::text, 3, '0')",
+        "slug": "'clone-' || g",
+        "url_path": "p.url_path || 'clone-' || g || '/'",
+        "translation_key": "gen_random_uuid()",
+        "first_published_at": "p.first_published_at - g * interval '1 minute'",
+    }
+    selected = ", ".join(made.get(column, f"p.{column}") for column in page_columns)
+    article_columns = [f.column for f in ArticlePage._meta.local_concrete_fields]
+    copied = ", ".join("new.id" if c == "page_ptr_id" else f"a.{c}" for c in article_columns)
+    author, tag = story.authors.get().author_id, story.tagged_items.get().tag_id
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH new AS (INSERT INTO wagtailcore_page ({', '.join(page_columns)}) "  # noqa: S608
+            f"SELECT {selected} FROM wagtailcore_page p, generate_series(1, %s) g "
+            f"WHERE p.id = %s RETURNING id, first_published_at), "
+            f"articles AS (INSERT INTO news_articlepage ({', '.join(article_columns)}) "
+            f"SELECT {copied} FROM new, news_articlepage a WHERE a.page_ptr_id = %s), "
+            "bylines AS (INSERT INTO news_articleauthor (sort_order, article_id, author_id, "
+            "published_at) SELECT 0, id, %s, first_published_at FROM new) "
+            "INSERT INTO news_articletag (content_object_id, tag_id, published_at) "
+            "SELECT id, %s, first_published_at FROM new",
+            [count, story.pk, story.pk, author, tag],
+        )
+        cursor.execute("ANALYZE")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan format")
+def test_author_and_tag_listings_on_postgresql_read_their_index_in_order(world):
+    """At a few thousand stories, PostgreSQL too reads an author's or a tag's stories
+    from their listing index in order (news/0007): no Sort node, no SubPlan per row."""
+    stories, _ = by_ana_tagged_europe(world, 2)
+    clone_stories(stories[0], 3000)
+    author = stories[0].authors.get().author
+    tag = stories[0].tags.get()
+    for cards, index in (
+        (selectors.articles_by(author), "news_author_listing_idx"),
+        (selectors.articles_tagged(tag), "news_tag_listing_idx"),
+    ):
+        assert cards.count() == 3002
+        cursor = Cursor.of(list(cards[1500:1501])[0])
+        for query in (cards[:13], older_than(cards, cursor)[:13], page_boundary(cards, 50, 12)):
+            sql, params = query.query.sql_with_params()
+            with connection.cursor() as db:
+                db.execute(f"EXPLAIN {sql}", params)
+                explained = "\n".join(row[0] for row in db.fetchall())
+            assert "Sort" not in explained, explained
+            assert "SubPlan" not in explained, explained
+            assert index in explained, explained

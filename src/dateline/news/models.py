@@ -205,6 +205,16 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    # The story's first publication, kept by ArticlePage.save: a tag's listing reads
+    # (tag, published_at, story) in index order, newest first (decision 0021).
+    published_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["tag", "published_at", "content_object"], name="news_tag_listing_idx"
+            )
+        ]
 
 
 class ArticlePage(Page):
@@ -319,12 +329,29 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         self.word_count = count_words(self.body)
-        return super().save(*args, **kwargs)
+        saved = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "first_published_at" in update_fields:
+            self.date_listing_links()
+        return saved
+
+    def date_listing_links(self):
+        """Copy the first publication onto the byline and tag rows, whose indexes order
+        an author's and a tag's listing: after every save (modelcluster has just written
+        whichever of those rows changed, taggit leaves the others as they were), and by
+        anyone who sets `first_published_at` with a queryset update."""
+        published = self.first_published_at
+        for links in (ArticleAuthor.objects.filter(article=self),
+                      ArticleTag.objects.filter(content_object=self)):  # fmt: skip
+            links.exclude(published_at=published).update(published_at=published)
 
     def serializable_data(self):
-        """What a revision keeps: not the comment counter, which is no content."""
+        """What a revision keeps: not the comment counter nor the listing rows' copies of
+        the publication time (`date_listing_links`), which are no content."""
         data = super().serializable_data()
         data.pop("comment_count", None)
+        for link in (*data.get("authors", ()), *data.get("tagged_items", ())):
+            link.pop("published_at", None)
         return data
 
     def with_content_json(self, content):
@@ -401,12 +428,20 @@ class ArticleAuthor(Orderable):
 
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
     author = models.ForeignKey(AuthorPage, on_delete=models.PROTECT, related_name="article_links")
+    # The story's first publication, kept by ArticlePage.save: an author's listing reads
+    # (author, published_at, story) in index order, newest first (decision 0021).
+    published_at = models.DateTimeField(null=True, editable=False)
 
     panels = [PageChooserPanel("author", "news.AuthorPage")]
 
     class Meta(Orderable.Meta):
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="unique_author_per_article")
+        ]
+        indexes = [
+            models.Index(
+                fields=["author", "published_at", "article"], name="news_author_listing_idx"
+            )
         ]
 
 

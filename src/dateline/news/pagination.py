@@ -18,7 +18,7 @@ index; a number past the last story is a 404.
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -66,7 +66,7 @@ def page_boundary(cards: QuerySet, number: int, per_page: int) -> QuerySet:
     """The last story of page `number - 1` and the first of page `number`, publication
     time and id only: an index read that skips the pages before, loading no row."""
     start = (number - 1) * per_page
-    ends = cards.prefetch_related(None).values_list("first_published_at", "pk")
+    ends = cards.prefetch_related(None).values_list(F("listed_at"), F("listed_id"))
     return ends[start - 1 : start + 1]
 
 
@@ -95,15 +95,16 @@ class CardPage:
 
 
 def older_than(cards: QuerySet, cursor: Cursor) -> QuerySet:
-    """The cards published before the cursor's story (same time: a lower id)."""
-    return cards.filter(first_published_at__lte=cursor.published_at).filter(
-        Q(first_published_at__lt=cursor.published_at) | Q(id__lt=cursor.id)
+    """The cards published before the cursor's story (same time: a lower id), on the
+    columns the listing is ordered by (`listed_at`, `listed_id`: news.selectors)."""
+    return cards.filter(listed_at__lte=cursor.published_at).filter(
+        Q(listed_at__lt=cursor.published_at) | Q(listed_id__lt=cursor.id)
     )
 
 
 def _newer_than(cards: QuerySet, cursor: Cursor) -> QuerySet:
-    return cards.filter(first_published_at__gte=cursor.published_at).filter(
-        Q(first_published_at__gt=cursor.published_at) | Q(id__gt=cursor.id)
+    return cards.filter(listed_at__gte=cursor.published_at).filter(
+        Q(listed_at__gt=cursor.published_at) | Q(listed_id__gt=cursor.id)
     )
 
 

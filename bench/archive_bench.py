@@ -9,8 +9,9 @@ then the median of `--runs` requests in milliseconds, with the queries each one 
 The URLs are the expensive ends of each listing: page 1 and the last page (by cursor)
 of the biggest section, author and tag, every sitemap file, a search for a word in
 every story on its first and last page, the API's first page and a page 9,000 stories
-deep. Memory: this process's resident size after the first page, and after rendering
-every sitemap file and the last page of every listing.
+deep, and the redirect an old deep page number of the biggest author answers. Memory:
+this process's resident size after the first page, and after rendering every sitemap
+file and the last page of every section, author and tag.
 
 `--before` asks the URLs a site without issue 19's changes has (`?page=N` to the last
 page, one `/sitemap-articles.xml`) and imports nothing of them: run it with that code
@@ -106,6 +107,13 @@ def main() -> None:
     row("section, last page", section.url + last_page(selectors.section_articles(section)))
     row("author, page 1", author.url)
     row("author, last page", author.url + last_page(selectors.articles_by(author)))
+    if not args.before:
+        from dateline.news.pagination import NUMBERED_PAGES
+
+        count = selectors.articles_by(author).count()
+        old_number = max(NUMBERED_PAGES + 1, -(-count // CARDS_PER_PAGE))
+        row("author, old page number (302)", f"{author.url}?page={old_number}")
+    row("authors index", "/authors/")
     if tag is not None:
         tag_url = f"/tags/{tag.slug}/"
         row("tag, page 1", tag_url)
@@ -153,6 +161,8 @@ def main() -> None:
         client.get(each.url + last_page(selectors.section_articles(each)), **host)
     for each in AuthorPage.objects.live():
         client.get(each.url + last_page(selectors.articles_by(each)), **host)
+    for each in Tag.objects.all():
+        client.get(f"/tags/{each.slug}/" + last_page(selectors.articles_tagged(each)), **host)
     after_mb = resident_mb()
 
     out = [
@@ -167,7 +177,8 @@ def main() -> None:
         "",
         f"Resident memory: {started_mb:.0f} MB after the first page, {after_mb:.0f} MB after "
         f"{len(month_files)} month files, the other sitemaps and the last page of "
-        f"{sections.count()} sections and {AuthorPage.objects.live().count()} authors "
+        f"{sections.count()} sections, {AuthorPage.objects.live().count()} authors and "
+        f"{Tag.objects.count()} tags "
         f"({after_mb - started_mb:+.0f} MB).",
     ]
     sys.stdout.write("\n".join(out) + "\n")

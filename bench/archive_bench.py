@@ -41,6 +41,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--before", action="store_true", help="the URLs of the old code")
+    parser.add_argument(
+        "--part",
+        choices=["all", "pages", "search"],
+        default="all",
+        help="search needs `dateline update_index` first: measure the rest while it runs",
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     os.environ.setdefault("DATELINE_PAGE_CACHE", "off")
@@ -94,8 +100,10 @@ def main() -> None:
     rows = []
     started_mb = None
 
-    def row(label: str, url: str) -> None:
+    def row(label: str, url: str, *, search: bool = False) -> None:
         nonlocal started_mb
+        if args.part == ("pages" if search else "search"):
+            return
         median, queries, status = measure(url)
         if started_mb is None:
             started_mb = resident_mb()
@@ -139,9 +147,9 @@ def main() -> None:
     row("sitemap, biggest article file", biggest_month)
     row("sitemap, tags", "/sitemap-tags.xml")
     row("news sitemap", "/news-sitemap.xml")
-    row("search, page 1", f"/search/?q={word}")
-    row("search, page 50", f"/search/?q={word}&page=50")
-    row("search newest, page 1", f"/search/?q={word}&sort=newest")
+    row("search, page 1", f"/search/?q={word}", search=True)
+    row("search, page 50", f"/search/?q={word}&page=50", search=True)
+    row("search newest, page 1", f"/search/?q={word}&sort=newest", search=True)
     row("API articles, page 1", "/api/v1/articles/?page=1&page_size=20")
     deep = max(1, stories * 9 // 10 // 20)  # nine tenths of the way down
     row(f"API articles, page {deep}", f"/api/v1/articles/?page={deep}&page_size=20")
@@ -152,19 +160,6 @@ def main() -> None:
             cursor = f"&before={listed['next_cursor']}"
         row("API articles, by cursor", f"/api/v1/articles/?page_size=20{cursor}")
 
-    # Memory after every sitemap file and the last page of every listing.
-    for path in month_files:
-        client.get(path, **host)
-    for other in ("/sitemap-sections.xml", "/sitemap-authors.xml", "/sitemap-tags.xml"):
-        client.get(other, **host)
-    for each in sections:
-        client.get(each.url + last_page(selectors.section_articles(each)), **host)
-    for each in AuthorPage.objects.live():
-        client.get(each.url + last_page(selectors.articles_by(each)), **host)
-    for each in Tag.objects.all():
-        client.get(f"/tags/{each.slug}/" + last_page(selectors.articles_tagged(each)), **host)
-    after_mb = resident_mb()
-
     out = [
         f"{stories:,} live stories; median of {args.runs}, page cache off, in-process",
         "",
@@ -174,13 +169,27 @@ def main() -> None:
             f"| {label} (`{url[:60]}`) | {median:.1f} | {queries} | {status} |"
             for label, url, median, queries, status in rows
         ),
-        "",
-        f"Resident memory: {started_mb:.0f} MB after the first page, {after_mb:.0f} MB after "
-        f"{len(month_files)} month files, the other sitemaps and the last page of "
-        f"{sections.count()} sections, {AuthorPage.objects.live().count()} authors and "
-        f"{Tag.objects.count()} tags "
-        f"({after_mb - started_mb:+.0f} MB).",
     ]
+    if args.part != "search":
+        # Memory after every sitemap file and the last page of every listing.
+        for path in month_files:
+            client.get(path, **host)
+        for other in ("/sitemap-sections.xml", "/sitemap-authors.xml", "/sitemap-tags.xml"):
+            client.get(other, **host)
+        for each in sections:
+            client.get(each.url + last_page(selectors.section_articles(each)), **host)
+        for each in AuthorPage.objects.live():
+            client.get(each.url + last_page(selectors.articles_by(each)), **host)
+        for each in Tag.objects.all():
+            client.get(f"/tags/{each.slug}/" + last_page(selectors.articles_tagged(each)), **host)
+        after_mb = resident_mb()
+        out += [
+            "",
+            f"Resident memory: {started_mb:.0f} MB after the first page, {after_mb:.0f} MB "
+            f"after {len(month_files)} month files, the other sitemaps and the last page of "
+            f"{sections.count()} sections, {AuthorPage.objects.live().count()} authors and "
+            f"{Tag.objects.count()} tags ({after_mb - started_mb:+.0f} MB).",
+        ]
     sys.stdout.write("\n".join(out) + "\n")
 
 

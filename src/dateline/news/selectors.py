@@ -48,6 +48,8 @@ BY_PUBLICATION = (F("first_published_at"), Col(Page._meta.db_table, Page._meta.p
 # names `listed_at` and `listed_id`: the page table's, or an author's or tag's copy of
 # them (news/0007), the columns of the index that listing reads in order.
 NEWEST_FIRST = (F("listed_at").desc(), F("listed_id").desc())
+BY_BYLINE = (F("authors__published_at"), F("authors__article"))
+BY_TAGGING = (F("tagged_items__published_at"), F("tagged_items__content_object"))
 
 
 def article_cards(
@@ -133,16 +135,14 @@ def reader_home():
 def articles_by(author) -> QuerySet:
     """An author's stories, read in the order of their byline rows' index (news/0007)."""
     return article_cards(
-        _model("ArticlePage").objects.filter(authors__author=author),
-        listed_by=(F("authors__published_at"), F("authors__article")),
+        _model("ArticlePage").objects.filter(authors__author=author), listed_by=BY_BYLINE
     )
 
 
 def articles_tagged(tag) -> QuerySet:
     """A tag's stories, read in the order of their tag rows' index (news/0007)."""
     return article_cards(
-        _model("ArticlePage").objects.filter(tagged_items__tag=tag),
-        listed_by=(F("tagged_items__published_at"), F("tagged_items__content_object")),
+        _model("ArticlePage").objects.filter(tagged_items__tag=tag), listed_by=BY_TAGGING
     )
 
 

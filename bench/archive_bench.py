@@ -9,8 +9,9 @@ then the median of `--runs` requests in milliseconds, with the queries each one 
 The URLs are the expensive ends of each listing: page 1 and the last page (by cursor)
 of the biggest section, author and tag, every sitemap file, a search for a word in
 every story on its first and last page, the API's first page and a page 9,000 stories
-deep. Memory: this process's resident size after the first page, and after rendering
-every sitemap file and the last page of every listing.
+deep, and the redirect an old deep page number of the biggest author answers. Memory:
+this process's resident size after the first page, and after rendering every sitemap
+file and the last page of every section, author and tag.
 
 `--before` asks the URLs a site without issue 19's changes has (`?page=N` to the last
 page, one `/sitemap-articles.xml`) and imports nothing of them: run it with that code
@@ -40,6 +41,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--before", action="store_true", help="the URLs of the old code")
+    parser.add_argument(
+        "--part",
+        choices=["all", "pages", "search"],
+        default="all",
+        help="search needs `dateline update_index` first: measure the rest while it runs",
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     os.environ.setdefault("DATELINE_PAGE_CACHE", "off")
@@ -93,8 +100,10 @@ def main() -> None:
     rows = []
     started_mb = None
 
-    def row(label: str, url: str) -> None:
+    def row(label: str, url: str, *, search: bool = False) -> None:
         nonlocal started_mb
+        if args.part == ("pages" if search else "search"):
+            return
         median, queries, status = measure(url)
         if started_mb is None:
             started_mb = resident_mb()
@@ -106,6 +115,13 @@ def main() -> None:
     row("section, last page", section.url + last_page(selectors.section_articles(section)))
     row("author, page 1", author.url)
     row("author, last page", author.url + last_page(selectors.articles_by(author)))
+    if not args.before:
+        from dateline.news.pagination import NUMBERED_PAGES
+
+        count = selectors.articles_by(author).count()
+        old_number = max(NUMBERED_PAGES + 1, -(-count // CARDS_PER_PAGE))
+        row("author, old page number (302)", f"{author.url}?page={old_number}")
+    row("authors index", "/authors/")
     if tag is not None:
         tag_url = f"/tags/{tag.slug}/"
         row("tag, page 1", tag_url)
@@ -131,9 +147,9 @@ def main() -> None:
     row("sitemap, biggest article file", biggest_month)
     row("sitemap, tags", "/sitemap-tags.xml")
     row("news sitemap", "/news-sitemap.xml")
-    row("search, page 1", f"/search/?q={word}")
-    row("search, page 50", f"/search/?q={word}&page=50")
-    row("search newest, page 1", f"/search/?q={word}&sort=newest")
+    row("search, page 1", f"/search/?q={word}", search=True)
+    row("search, page 50", f"/search/?q={word}&page=50", search=True)
+    row("search newest, page 1", f"/search/?q={word}&sort=newest", search=True)
     row("API articles, page 1", "/api/v1/articles/?page=1&page_size=20")
     deep = max(1, stories * 9 // 10 // 20)  # nine tenths of the way down
     row(f"API articles, page {deep}", f"/api/v1/articles/?page={deep}&page_size=20")
@@ -144,17 +160,6 @@ def main() -> None:
             cursor = f"&before={listed['next_cursor']}"
         row("API articles, by cursor", f"/api/v1/articles/?page_size=20{cursor}")
 
-    # Memory after every sitemap file and the last page of every listing.
-    for path in month_files:
-        client.get(path, **host)
-    for other in ("/sitemap-sections.xml", "/sitemap-authors.xml", "/sitemap-tags.xml"):
-        client.get(other, **host)
-    for each in sections:
-        client.get(each.url + last_page(selectors.section_articles(each)), **host)
-    for each in AuthorPage.objects.live():
-        client.get(each.url + last_page(selectors.articles_by(each)), **host)
-    after_mb = resident_mb()
-
     out = [
         f"{stories:,} live stories; median of {args.runs}, page cache off, in-process",
         "",
@@ -164,12 +169,27 @@ def main() -> None:
             f"| {label} (`{url[:60]}`) | {median:.1f} | {queries} | {status} |"
             for label, url, median, queries, status in rows
         ),
-        "",
-        f"Resident memory: {started_mb:.0f} MB after the first page, {after_mb:.0f} MB after "
-        f"{len(month_files)} month files, the other sitemaps and the last page of "
-        f"{sections.count()} sections and {AuthorPage.objects.live().count()} authors "
-        f"({after_mb - started_mb:+.0f} MB).",
     ]
+    if args.part != "search":
+        # Memory after every sitemap file and the last page of every listing.
+        for path in month_files:
+            client.get(path, **host)
+        for other in ("/sitemap-sections.xml", "/sitemap-authors.xml", "/sitemap-tags.xml"):
+            client.get(other, **host)
+        for each in sections:
+            client.get(each.url + last_page(selectors.section_articles(each)), **host)
+        for each in AuthorPage.objects.live():
+            client.get(each.url + last_page(selectors.articles_by(each)), **host)
+        for each in Tag.objects.all():
+            client.get(f"/tags/{each.slug}/" + last_page(selectors.articles_tagged(each)), **host)
+        after_mb = resident_mb()
+        out += [
+            "",
+            f"Resident memory: {started_mb:.0f} MB after the first page, {after_mb:.0f} MB "
+            f"after {len(month_files)} month files, the other sitemaps and the last page of "
+            f"{sections.count()} sections, {AuthorPage.objects.live().count()} authors and "
+            f"{Tag.objects.count()} tags ({after_mb - started_mb:+.0f} MB).",
+        ]
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -4,6 +4,8 @@ The OpenAPI contract of the whole API is checked in tests/api/test_openapi.py.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dateline.news.builders import demo_image
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
@@ -113,3 +115,30 @@ def test_api_never_shows_drafts_private_pages_or_emails(client, world, ana, djan
         )
     ]
     assert not any("Embargoed" in body or "@example.com" in body for body in bodies)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan format")
+@pytest.mark.parametrize(
+    "params, index",
+    [({"author": None}, "news_author_listing_idx"), ({"tag": "europe"}, "news_tag_listing_idx")],
+)
+def test_an_authors_or_tags_article_list_reads_its_own_index_in_order(
+    client, world, ana, params, index
+):
+    """Filtered by author or tag, the API lists (and pages by cursor and by date) from
+    that author's or tag's rows of the listing index: no sort of all their stories."""
+    stories = [ArticleFactory(section=world, authors=[ana], tags=["Europe"]) for _ in range(3)]
+    params = {**params, "author": ana.pk} if "author" in params else params
+    first = get(client, "/api/v1/articles/", page_size=2, **params).json()
+    for extra in ({}, {"before": first["next_cursor"]},
+                  {"published_before": stories[2].first_published_at.isoformat()}):  # fmt: skip
+        with CaptureQueriesContext(connection) as queries:
+            listed = get(client, "/api/v1/articles/", page_size=2, **params, **extra)
+        assert listed.status_code == 200 and listed.json()["results"]
+        (listing,) = [q["sql"] for q in queries if "LIMIT" in q["sql"] and "DESC" in q["sql"]]
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {listing}")
+            explained = "\n".join(str(row[-1]) for row in cursor.fetchall())
+        assert "TEMP B-TREE" not in explained, explained
+        assert "CORRELATED" not in explained, explained
+        assert index in explained, explained

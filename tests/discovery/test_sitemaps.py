@@ -3,10 +3,11 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from lxml import etree
 
-from dateline.discovery.selectors import NEWS_SITEMAP_LIMIT
+from dateline.discovery.selectors import NEWS_SITEMAP_LIMIT, sitemap_tags
 from dateline.edge.invalidation import keys_for_page_change
 from tests.news.factories import ArticleFactory
 
@@ -233,3 +234,43 @@ def test_robots_txt_points_at_both_sitemaps(client, home):
     assert "Sitemap: http://localhost/sitemap.xml" in body
     assert "Sitemap: http://localhost/news-sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_a_tags_lastmod_is_its_newest_storys_last_change(client, world, ana):
+    old = ArticleFactory(
+        section=world,
+        authors=[ana],
+        tags=["Harbour"],
+        published_at=datetime(2019, 3, 1, tzinfo=UTC),
+    )
+    lastmod = "//sm:url[sm:loc='http://localhost/tags/harbour/']/sm:lastmod/text()"
+    assert xml(client, "/sitemap-tags.xml").xpath(lastmod, namespaces=NS) == [
+        old.last_published_at.isoformat(timespec="seconds")
+    ]
+    newer = ArticleFactory(
+        section=world,
+        authors=[ana],
+        tags=["Harbour"],
+        published_at=datetime(2020, 5, 1, tzinfo=UTC),
+    )
+    newer.unpublish()
+    assert xml(client, "/sitemap-tags.xml").xpath(lastmod, namespaces=NS) == [
+        old.last_published_at.isoformat(timespec="seconds")
+    ]
+    newer.save_revision().publish()
+    newer.refresh_from_db()
+    assert xml(client, "/sitemap-tags.xml").xpath(lastmod, namespaces=NS) == [
+        newer.last_published_at.isoformat(timespec="seconds")
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan format")
+def test_the_tags_sitemap_reads_each_tags_newest_story_from_its_listing_index(world, ana):
+    """Not a grouping of every tagged story in the archive: one index probe per tag."""
+    ArticleFactory(section=world, authors=[ana], tags=["Harbour", "Strike"])
+    sql, params = sitemap_tags().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        explained = "\n".join(str(row[-1]) for row in cursor.fetchall())
+    assert "TEMP B-TREE" not in explained, explained
+    assert "news_tag_listing_idx (tag_id=?)" in explained, explained

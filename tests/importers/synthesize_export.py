@@ -1,15 +1,18 @@
 """Write a big WXR export for the import benchmark by repeating the posts of a real one.
 
     python tests/importers/synthesize_export.py SOURCE.xml OUT.xml --copies 50 [--comments 20]
-        [--days-apart 1]
+        [--days-apart 1] [--shape even|real]
 
 Every copy of a post gets new post, comment and parent ids, its own slug and permalink,
 so the importer sees distinct stories. `--comments N` adds N approved comments to every
 post copy (every third a reply to the comment before it), for a comment-heavy export
-from a small source such as tests/fixtures/wordpress/newsroom.xml. `--days-apart D`
-dates copy k D*k days before the source's dates, so the archive spans years (as a real
-one does, for the sitemaps by month) instead of one week. The output is written as it is
-made: memory holds the source's items once, never the output.
+from a small source such as tests/fixtures/wordpress/newsroom.xml. `--shape real` keeps
+that total but spreads it as a real site does: in every hundred posts one has 10N
+comments in a single thread 10N deep, nine have 5N each, the other ninety N/2.
+`--days-apart D` (a fraction too) dates copy k D*k days before the source's dates, so
+the archive spans years (as a real one does, for the sitemaps by month) instead of one
+week. The output is written as it is made: memory holds the source's items once, never
+the output.
 """
 
 import argparse
@@ -31,7 +34,7 @@ POST_DATES = re.compile(
 )
 
 
-def _earlier(item: str, days: int) -> str:
+def _earlier(item: str, days: float) -> str:
     def replace(match: re.Match) -> str:
         if match.group(2).startswith("0000"):  # WordPress's "no date" (a draft's GMT date)
             return match.group(0)
@@ -67,10 +70,12 @@ EXTRA_COMMENT = """\t\t<wp:comment>
 EXTRA_COMMENT_IDS = 10**12  # beyond every shifted id of the source
 
 
-def _with_comments(item: str, *, count: int, first_id: int) -> str:
+def _with_comments(item: str, *, count: int, first_id: int, chain: bool = False) -> str:
+    """`count` comments at the end of `item`: every third a reply to the one before, or
+    (`chain`) each a reply to the one before, one thread `count` deep."""
     comments = []
     for n in range(count):
-        parent = first_id + n - 1 if n % 3 == 2 else 0
+        parent = first_id + n - 1 if n and (chain or n % 3 == 2) else 0
         comments.append(
             EXTRA_COMMENT.format(id=first_id + n, n=n, ip=n % 250 + 1, minute=n % 60, parent=parent)
         )
@@ -78,8 +83,25 @@ def _with_comments(item: str, *, count: int, first_id: int) -> str:
     return item[:end] + "".join(comments) + item[end:]
 
 
+def _real_shape(written: int, comments: int) -> tuple[int, bool]:
+    """The comments of the `written`th post and whether they form one chain, for
+    `--shape real`: the average stays `comments` over every hundred posts."""
+    place = written % 100
+    if place == 0:
+        return comments * 10, True
+    if place < 10:
+        return comments * 5, False
+    return comments // 2, False
+
+
 def synthesize(
-    source: Path, out: Path, *, copies: int, comments: int = 0, days_apart: int = 0
+    source: Path,
+    out: Path,
+    *,
+    copies: int,
+    comments: int = 0,
+    days_apart: float = 0,
+    shape: str = "even",
 ) -> int:
     text = source.read_text(encoding="utf-8")
     first = text.index("<item>")
@@ -110,8 +132,14 @@ def synthesize(
                     if days_apart:
                         item = _earlier(item, copy * days_apart)
                 if comments:
+                    count, chain = (
+                        _real_shape(written, comments) if shape == "real" else (comments, False)
+                    )
                     item = _with_comments(
-                        item, count=comments, first_id=EXTRA_COMMENT_IDS + written * comments
+                        item,
+                        count=count,
+                        first_id=EXTRA_COMMENT_IDS + written * comments * 10,
+                        chain=chain,
                     )
                 output.write(item + "\n")
                 written += 1
@@ -125,7 +153,8 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--copies", type=int, default=50)
     parser.add_argument("--comments", type=int, default=0, help="extra comments per post")
-    parser.add_argument("--days-apart", type=int, default=0, help="days between copies")
+    parser.add_argument("--days-apart", type=float, default=0, help="days between copies")
+    parser.add_argument("--shape", choices=["even", "real"], default="even")
     args = parser.parse_args()
     count = synthesize(
         args.source,
@@ -133,6 +162,7 @@ def main() -> None:
         copies=args.copies,
         comments=args.comments,
         days_apart=args.days_apart,
+        shape=args.shape,
     )
     sys.stdout.write(f"{args.out}: {count} posts\n")
 

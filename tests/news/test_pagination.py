@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dateline.news import selectors
 from dateline.news.models import ArticlePage
-from dateline.news.pagination import NUMBERED_PAGES, Cursor
+from dateline.news.pagination import NUMBERED_PAGES, Cursor, older_than, page_boundary
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,11 @@ def archive(section, count: int, *, author=None) -> list[ArticlePage]:
     return stories
 
 
+def newest_first(stories) -> list[str]:
+    ordered = sorted(stories, key=lambda story: (story.first_published_at, story.pk))
+    return [story.title for story in reversed(ordered)]
+
+
 def titles(response) -> list[str]:
     return re.findall(
         r'class="card-headline"><a href="[^"]*">([^<]+)</a>', response.content.decode()
@@ -62,11 +67,8 @@ def walk(client, url: str) -> list[str]:
 
 
 def test_numbered_pages_then_cursors_list_every_story_once_newest_first(client, world, small_pages):
-    stories = archive(world, 7)
-    newest_first = [story.title for story in sorted(
-        stories, key=lambda story: (story.first_published_at, story.pk), reverse=True
-    )]  # fmt: skip
-    assert walk(client, "/world/") == newest_first
+    listed = newest_first(archive(world, 7))
+    assert walk(client, "/world/") == listed
     third = client.get("/world/?page=2")
     assert link(third, "next").startswith("before=")
     assert link(third, "prev") == "page=1"
@@ -119,14 +121,94 @@ def test_page_numbers_count_only_as_far_as_the_numbered_pages(client, world, sma
     assert "Page 1</span>" in body and "Page 1 of" not in body
 
 
-def test_author_and_tag_pages_page_by_cursor_too(client, world, small_pages):
+def by_ana_tagged_europe(section, count: int):
+    """Ana's author page and the Europe tag page, each listing `count` stories."""
     ana = AuthorFactory(name="Ana Ribeiro")
-    stories = archive(world, 6, author=ana)
+    stories = archive(section, count, author=ana)
     for story in stories:
         story.tags.add("Europe")
         story.save_revision().publish()
-    for url in (ana.url, "/tags/europe/"):
+    return stories, (ana.url, "/tags/europe/")
+
+
+def test_author_and_tag_pages_page_by_cursor_too(client, world, small_pages):
+    _, urls = by_ana_tagged_europe(world, 6)
+    for url in urls:
         assert len(walk(client, url)) == 6
+
+
+def test_an_old_page_number_redirects_to_the_page_with_the_same_stories(client, world, small_pages):
+    """Links to ?page=N made before deep pages went by cursor (bookmarks, search
+    engines, a WordPress archive) still reach the stories page N holds today."""
+    listed = newest_first(archive(world, 9))
+    for number in (3, 4, 5):
+        response = client.get(f"/world/?page={number}")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/world/?before=")
+        shown = titles(client.get(response["Location"]))
+        assert shown == listed[(number - 1) * PER_PAGE : number * PER_PAGE], number
+    assert client.get("/world/?page=6").status_code == 404
+    assert client.get("/world/?page=838").status_code == 404
+
+
+def test_a_page_number_just_past_the_last_story_is_404(client, world, small_pages):
+    archive(world, 8)  # pages 1-4 full
+    assert client.get("/world/?page=4").status_code == 302
+    assert client.get("/world/?page=5").status_code == 404
+
+
+def test_author_and_tag_pages_list_by_first_publication_however_the_story_got_there(
+    client, world, small_pages
+):
+    """The author's and tag's listings order by copies of the publication time (news/0007):
+    a draft published later, a tag added after publication and a story backdated on
+    import each take the place their first publication gives them."""
+    stories, urls = by_ana_tagged_europe(world, 3)
+    ana = stories[0].authors.get().author
+    draft = ArticleFactory(
+        section=world, authors=[ana], tags=["Europe"], publish=False, title="Late draft"
+    )
+    assert "Late draft" not in walk(client, urls[1])
+    draft.get_latest_revision().publish()
+    tagged_later = ArticleFactory(section=world, authors=[ana], title="Tagged later")
+    tagged_later.tags.add("Europe")
+    tagged_later.save_revision().publish()
+    backdated = ArticleFactory(section=world, authors=[ana], tags=["Europe"], title="Old one")
+    backdated.first_published_at = START - timedelta(days=365)
+    backdated.save()
+    listed = newest_first(ArticlePage.objects.filter(authors__author=ana))
+    assert listed[0] == "Tagged later" and listed[-1] == "Old one"
+    for url in urls:
+        assert walk(client, url) == listed
+
+
+def test_old_page_numbers_of_authors_and_tags_redirect_too(client, world, small_pages):
+    stories, urls = by_ana_tagged_europe(world, 7)
+    listed = newest_first(stories)
+    for url in urls:
+        response = client.get(f"{url}?page=4")
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"{url}?before=")
+        assert titles(client.get(response["Location"])) == listed[6:7]
+        assert client.get(f"{url}?page=5").status_code == 404
+
+
+def test_an_old_page_number_is_found_with_one_read_of_the_index(client, world, small_pages):
+    archive(world, 9)
+    with CaptureQueriesContext(connection) as page_one:
+        client.get("/world/")
+    with CaptureQueriesContext(connection) as redirect:
+        assert client.get("/world/?page=5").status_code == 302
+    assert len(redirect) <= len(page_one)
+    (boundary,) = [query["sql"] for query in redirect if "OFFSET" in query["sql"]]
+    assert "LIMIT 2 OFFSET 7" in boundary
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {boundary}")
+            explained = "\n".join(str(row[-1]) for row in cursor.fetchall())
+        assert "TEMP B-TREE" not in explained, explained
+        assert "CORRELATED" not in explained, explained
+        assert "dateline_page_published_idx" in explained, explained
 
 
 def test_cursors_round_trip():
@@ -165,6 +247,27 @@ def test_listing_plans_use_the_publication_index(world):
         assert "dateline_page_published_idx" in explained, explained
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan format")
+def test_author_and_tag_listings_read_their_own_index_in_order(world):
+    """Page 1, a cursor page and an old page number's boundary of an author's or a
+    tag's stories read that author's or tag's rows of the listing index (news/0007)
+    from the cursor on: no sort of all their stories, no subquery per row."""
+    stories, _ = by_ana_tagged_europe(world, 3)
+    cursor = Cursor.of(stories[1])
+    author = stories[0].authors.get().author
+    tag = stories[0].tags.get()
+    for cards, index in (
+        (selectors.articles_by(author), "news_author_listing_idx (author_id=?"),
+        (selectors.articles_tagged(tag), "news_tag_listing_idx (tag_id=?"),
+    ):
+        for query in (cards[:13], older_than(cards, cursor)[:13], page_boundary(cards, 50, 12)):
+            explained = plan(query)
+            assert "TEMP B-TREE" not in explained, explained
+            assert "CORRELATED" not in explained, explained
+            assert index in explained, explained
+        assert "published_at<?" in plan(older_than(cards, cursor))
+
+
 def test_a_deep_page_costs_what_the_first_page_costs(client, world, small_pages):
     archive(world, 9)
     client.get("/world/")
@@ -177,3 +280,60 @@ def test_a_deep_page_costs_what_the_first_page_costs(client, world, small_pages)
     first = count("/world/?page=2")
     deep = link(client.get("/world/?page=2"), "next")
     assert count(f"/world/?{deep}") <= first
+
+
+def clone_stories(story: ArticlePage, count: int) -> None:
+    """`count` copies of `story` a minute apart, by the same author with the same tag,
+    written in SQL (PostgreSQL's generate_series): a few thousand rows in a second."""
+    from wagtail.models import Page
+
+    page_columns = [f.column for f in Page._meta.concrete_fields if f.column != "id"]
+    made = {
+        "path": "p.path || chr(65 + g / 1000) || lpad((g %% 1000)::text, 3, '0')",
+        "slug": "'clone-' || g",
+        "url_path": "p.url_path || 'clone-' || g || '/'",
+        "translation_key": "gen_random_uuid()",
+        "first_published_at": "p.first_published_at - g * interval '1 minute'",
+    }
+    selected = ", ".join(made.get(column, f"p.{column}") for column in page_columns)
+    article_columns = [f.column for f in ArticlePage._meta.local_concrete_fields]
+    copied = ", ".join("new.id" if c == "page_ptr_id" else f"a.{c}" for c in article_columns)
+    author, tag = story.authors.get().author_id, story.tagged_items.get().tag_id
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH new AS (INSERT INTO wagtailcore_page ({', '.join(page_columns)}) "  # noqa: S608
+            f"SELECT {selected} FROM wagtailcore_page p, generate_series(1, %s) g "
+            f"WHERE p.id = %s RETURNING id, first_published_at), "
+            f"articles AS (INSERT INTO news_articlepage ({', '.join(article_columns)}) "
+            f"SELECT {copied} FROM new, news_articlepage a WHERE a.page_ptr_id = %s), "
+            "bylines AS (INSERT INTO news_articleauthor (sort_order, article_id, author_id, "
+            "published_at) SELECT 0, id, %s, first_published_at FROM new) "
+            "INSERT INTO news_articletag (content_object_id, tag_id, published_at) "
+            "SELECT id, %s, first_published_at FROM new",
+            [count, story.pk, story.pk, author, tag],
+        )
+        cursor.execute("ANALYZE")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan format")
+def test_author_and_tag_listings_on_postgresql_read_their_index_in_order(world):
+    """At a few thousand stories, PostgreSQL too reads an author's or a tag's stories
+    from their listing index in order (news/0007): no Sort node, no SubPlan per row."""
+    stories, _ = by_ana_tagged_europe(world, 2)
+    clone_stories(stories[0], 3000)
+    author = stories[0].authors.get().author
+    tag = stories[0].tags.get()
+    for cards, index in (
+        (selectors.articles_by(author), "news_author_listing_idx"),
+        (selectors.articles_tagged(tag), "news_tag_listing_idx"),
+    ):
+        assert cards.count() == 3002
+        cursor = Cursor.of(list(cards[1500:1501])[0])
+        for query in (cards[:13], older_than(cards, cursor)[:13], page_boundary(cards, 50, 12)):
+            sql, params = query.query.sql_with_params()
+            with connection.cursor() as db:
+                db.execute(f"EXPLAIN {sql}", params)
+                explained = "\n".join(row[0] for row in db.fetchall())
+            assert "Sort" not in explained, explained
+            assert "SubPlan" not in explained, explained
+            assert index in explained, explained

@@ -202,6 +202,7 @@ def filtered_articles(filters: ArticleFilters):
     if filters.language is not None and filters.language not in language_codes():
         raise HttpError(400, f"language: one of {', '.join(language_codes())}.")
     articles = ArticlePage.objects.all()
+    listed_by = news.BY_PUBLICATION  # an author's or tag's own index when one is named
     if filters.section is not None:
         section = SectionPage.objects.live().public().filter(pk=filters.section).first()
         if section is None:
@@ -212,16 +213,22 @@ def filtered_articles(filters: ArticleFilters):
         if author is None:
             raise HttpError(404, "No such author.")
         articles = articles.filter(authors__author=author)
+        listed_by = news.BY_BYLINE
     if filters.tag is not None:
         tag = Tag.objects.filter(slug=filters.tag).first()
         if tag is None:
             raise HttpError(404, "No such tag.")
         articles = articles.filter(tagged_items__tag=tag)
-    articles = news.article_cards(articles, language=filters.language).select_related("locale")
+        listed_by = news.BY_TAGGING
+    articles = news.article_cards(
+        articles, language=filters.language, listed_by=listed_by
+    ).select_related("locale")
+    # On the listing's own columns (the first publication, or its copy in the index
+    # read): a range of that index.
     if filters.published_after is not None:
-        articles = articles.filter(first_published_at__gte=_utc(filters.published_after))
+        articles = articles.filter(listed_at__gte=_utc(filters.published_after))
     if filters.published_before is not None:
-        articles = articles.filter(first_published_at__lt=_utc(filters.published_before))
+        articles = articles.filter(listed_at__lt=_utc(filters.published_before))
     return articles.prefetch_related("tags")
 
 

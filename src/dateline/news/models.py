@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -20,7 +20,7 @@ from dateline.edge import dependencies, keys
 from dateline.edge.memory import pages_at
 from dateline.news import selectors
 from dateline.news.blocks import ArticleBodyBlock
-from dateline.news.pagination import card_page
+from dateline.news.pagination import Renumbered, card_page
 from dateline.news.text import count_words
 
 CARDS_PER_PAGE = 12
@@ -34,6 +34,18 @@ def paginate(request, cards, per_page: int | None = None):
     return page
 
 
+class CardListing:
+    """A page that lists cards: a page number from before the deep pages went by cursor
+    redirects to the cursor page that starts at the same story. A 302, since the story
+    at that position changes with every story published."""
+
+    def serve(self, request, *args, **kwargs):
+        try:
+            return super().serve(request, *args, **kwargs)
+        except Renumbered as moved:
+            return HttpResponseRedirect(f"{request.path}?{moved.query}")
+
+
 def front_lineup_for(page, request):
     """The editors' lineup of this front (dateline.desk), or the draft being previewed;
     the response names the front it shows (dateline.edge.dependencies.front)."""
@@ -44,7 +56,7 @@ def front_lineup_for(page, request):
     return front_lineup(page, preview=preview if preview and preview.page_id == page.pk else None)
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(CardListing, RoutablePageMixin, Page):
     """The front page: the lead story, then the latest from every section. Also serves tags."""
 
     max_count = 1
@@ -75,7 +87,7 @@ class HomePage(RoutablePageMixin, Page):
         )
 
 
-class SectionPage(Page):
+class SectionPage(CardListing, Page):
     """A section of the paper ("World"): lists its articles, newest first."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
@@ -111,7 +123,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(CardListing, Page):
     """An author's profile (the page title is their name) and their articles."""
 
     role = models.CharField(max_length=120, blank=True, help_text='For example "Europe editor".')
@@ -194,6 +206,16 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    # The story's first publication, kept by ArticlePage.save: a tag's listing reads
+    # (tag, published_at, story) in index order, newest first (decision 0021).
+    published_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["tag", "published_at", "content_object"], name="news_tag_listing_idx"
+            )
+        ]
 
 
 class ArticlePage(Page):
@@ -310,12 +332,29 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         self.word_count = count_words(self.body)
-        return super().save(*args, **kwargs)
+        saved = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "first_published_at" in update_fields:
+            self.date_listing_links()
+        return saved
+
+    def date_listing_links(self):
+        """Copy the first publication onto the byline and tag rows, whose indexes order
+        an author's and a tag's listing: after every save (modelcluster has just written
+        whichever of those rows changed, taggit leaves the others as they were), and by
+        anyone who sets `first_published_at` with a queryset update."""
+        published = self.first_published_at
+        for links in (ArticleAuthor.objects.filter(article=self),
+                      ArticleTag.objects.filter(content_object=self)):  # fmt: skip
+            links.exclude(published_at=published).update(published_at=published)
 
     def serializable_data(self):
-        """What a revision keeps: not the comment counter, which is no content."""
+        """What a revision keeps: not the comment counter nor the listing rows' copies of
+        the publication time (`date_listing_links`), which are no content."""
         data = super().serializable_data()
         data.pop("comment_count", None)
+        for link in (*data.get("authors", ()), *data.get("tagged_items", ())):
+            link.pop("published_at", None)
         return data
 
     def with_content_json(self, content):
@@ -394,12 +433,20 @@ class ArticleAuthor(Orderable):
 
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
     author = models.ForeignKey(AuthorPage, on_delete=models.PROTECT, related_name="article_links")
+    # The story's first publication, kept by ArticlePage.save: an author's listing reads
+    # (author, published_at, story) in index order, newest first (decision 0021).
+    published_at = models.DateTimeField(null=True, editable=False)
 
     panels = [PageChooserPanel("author", "news.AuthorPage")]
 
     class Meta(Orderable.Meta):
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="unique_author_per_article")
+        ]
+        indexes = [
+            models.Index(
+                fields=["author", "published_at", "article"], name="news_author_listing_idx"
+            )
         ]
 
 

@@ -8,12 +8,17 @@ columns every listing is ordered by and that news/0006 indexes together, so a de
 is an index range read, not an OFFSET that skips 10,000 rows. A story published or
 removed between two page views shifts no keyset page: each continues from a story, not
 from a position.
+
+Links to deeper numbered pages outlive the numbering (bookmarks, search engines, a
+WordPress site's archive links, this site before issue 19): ``?page=838`` redirects to
+the cursor page that starts where page 838 starts today, found by one read of the same
+index; a number past the last story is a 404.
 """
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -49,6 +54,22 @@ class Cursor:
         return cls(article.first_published_at, article.pk)
 
 
+class Renumbered(Exception):
+    """A numbered page deeper than the numbered pages go, now at ``query`` (a cursor)."""
+
+    def __init__(self, query: str):
+        super().__init__(query)
+        self.query = query
+
+
+def page_boundary(cards: QuerySet, number: int, per_page: int) -> QuerySet:
+    """The last story of page `number - 1` and the first of page `number`, publication
+    time and id only: an index read that skips the pages before, loading no row."""
+    start = (number - 1) * per_page
+    ends = cards.prefetch_related(None).values_list(F("listed_at"), F("listed_id"))
+    return ends[start - 1 : start + 1]
+
+
 @dataclass
 class CardPage:
     """One page of cards and the links around it (``rel=prev`` / ``rel=next``)."""
@@ -74,21 +95,23 @@ class CardPage:
 
 
 def older_than(cards: QuerySet, cursor: Cursor) -> QuerySet:
-    """The cards published before the cursor's story (same time: a lower id)."""
-    return cards.filter(first_published_at__lte=cursor.published_at).filter(
-        Q(first_published_at__lt=cursor.published_at) | Q(id__lt=cursor.id)
+    """The cards published before the cursor's story (same time: a lower id), on the
+    columns the listing is ordered by (`listed_at`, `listed_id`: news.selectors)."""
+    return cards.filter(listed_at__lte=cursor.published_at).filter(
+        Q(listed_at__lt=cursor.published_at) | Q(listed_id__lt=cursor.id)
     )
 
 
 def _newer_than(cards: QuerySet, cursor: Cursor) -> QuerySet:
-    return cards.filter(first_published_at__gte=cursor.published_at).filter(
-        Q(first_published_at__gt=cursor.published_at) | Q(id__gt=cursor.id)
+    return cards.filter(listed_at__gte=cursor.published_at).filter(
+        Q(listed_at__gt=cursor.published_at) | Q(listed_id__gt=cursor.id)
     )
 
 
 def card_page(query, cards: QuerySet, per_page: int) -> CardPage:
     """The page of `cards` (newest first, `news.selectors.NEWEST_FIRST`) that the query
-    string names: ``page``, ``before`` or ``after``. Junk or a page past the end is a 404."""
+    string names: ``page``, ``before`` or ``after``. Junk or a page past the end is a 404;
+    a page number past the numbered pages raises `Renumbered` with its cursor."""
     if before := query.get("before"):
         rows = list(older_than(cards, Cursor.parse(before))[: per_page + 1])
         shown = rows[:per_page]
@@ -118,8 +141,13 @@ def card_page(query, cards: QuerySet, per_page: int) -> CardPage:
         number = int(query.get("page", "1"))
     except ValueError as error:
         raise Http404("No such page of results.") from error
-    if not 1 <= number <= NUMBERED_PAGES:
+    if number < 1:
         raise Http404("No such page of results.")
+    if number > NUMBERED_PAGES:
+        ends = list(page_boundary(cards, number, per_page))
+        if len(ends) < 2:
+            raise Http404("No such page of results.")
+        raise Renumbered(f"before={Cursor(*ends[0])}")
     start = (number - 1) * per_page
     rows = list(cards[start : start + per_page + 1])
     shown = rows[:per_page]

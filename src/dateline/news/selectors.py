@@ -53,12 +53,31 @@ def _live_public(queryset: QuerySet, private: Q | None) -> QuerySet:
     return queryset.live().exclude(private_pages() if private is None else private)
 
 
+# Newest first, on the two columns of Wagtail's page table that news/0006 indexes
+# together. Not "-pk" or "-id": on a page type both name its own table's key column
+# (page_ptr_id), which that index cannot sort by, and SQLite sorts again in a temporary
+# B-tree. Every article query joins the page table under its own name.
+BY_PUBLICATION = (F("first_published_at"), Col(Page._meta.db_table, Page._meta.pk))
+# A listing orders by, and pages on (news.pagination), the two columns `article_cards`
+# names `listed_at` and `listed_id`: the page table's, or an author's or tag's copy of
+# them (news/0007), the columns of the index that listing reads in order.
+NEWEST_FIRST = (F("listed_at").desc(), F("listed_id").desc())
+BY_BYLINE = (F("authors__published_at"), F("authors__article"))
+BY_TAGGING = (F("tagged_items__published_at"), F("tagged_items__content_object"))
+
+
 def article_cards(
-    queryset: QuerySet | None = None, *, language: str | None = READER, private: Q | None = None
+    queryset: QuerySet | None = None,
+    *,
+    language: str | None = READER,
+    private: Q | None = None,
+    listed_by: tuple = BY_PUBLICATION,
 ) -> QuerySet:
     """Live, public articles with everything a teaser shows, newest first.
 
     In the reader's language when several are configured (`language=None`: all of them).
+    `listed_by`: the publication time and story id to order by, from the table whose
+    index the listing reads (the byline's for an author's stories).
 
     The one way every public output lists stories: a draft, a story scheduled or under
     embargo (dateline.desk.embargo) and a restricted one are not live and public, so no
@@ -82,6 +101,7 @@ def article_cards(
             ),
             Prefetch("authors", queryset=byline_links(ArticleAuthor.objects.all())),
         )
+        .alias(listed_at=listed_by[0], listed_id=listed_by[1])
         .order_by(*NEWEST_FIRST)
     )
 
@@ -116,16 +136,6 @@ def bylines(links_of_articles: list[list]) -> list[list]:
         [translated.get(getattr(link, "author_in_language", None)) or link.author for link in links]
         for links in links_of_articles
     ]
-
-
-# Newest first, on the two columns of Wagtail's page table that news/0006 indexes
-# together. Not "-pk" or "-id": on a page type both name its own table's key column
-# (page_ptr_id), which that index cannot sort by, and SQLite sorts again in a temporary
-# B-tree. Every article query joins the page table under its own name.
-NEWEST_FIRST = (
-    F("first_published_at").desc(),
-    Col(Page._meta.db_table, Page._meta.pk).desc(),
-)
 
 
 def attach_sections(articles) -> list:
@@ -179,11 +189,17 @@ def reader_home():
 
 
 def articles_by(author) -> QuerySet:
-    return article_cards(_model("ArticlePage").objects.filter(authors__author=author))
+    """An author's stories, read in the order of their byline rows' index (news/0007)."""
+    return article_cards(
+        _model("ArticlePage").objects.filter(authors__author=author), listed_by=BY_BYLINE
+    )
 
 
 def articles_tagged(tag) -> QuerySet:
-    return article_cards(_model("ArticlePage").objects.filter(tagged_items__tag=tag))
+    """A tag's stories, read in the order of their tag rows' index (news/0007)."""
+    return article_cards(
+        _model("ArticlePage").objects.filter(tagged_items__tag=tag), listed_by=BY_TAGGING
+    )
 
 
 def author_profiles() -> QuerySet:

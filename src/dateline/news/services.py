@@ -77,6 +77,7 @@ def article_create(
                 latest_revision_created_at=published_at,
             )
             article.refresh_from_db()
+            article.date_listing_links()
     return article
 
 

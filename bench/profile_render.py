@@ -30,12 +30,16 @@ def purge_for(path: str, *, comments_only: bool):
     own key), or what publishing an edit of it purges (its key, the listings, its tags'
     keys, its archive month: dateline.edge.invalidation.keys_for_page_change), through
     the edge's purge."""
-    from wagtail.models import Page, Site
+    from django.utils.translation import get_language_from_path
+    from wagtail.models import Locale, Page, Site
 
     from dateline.edge.invalidation import keys_for_page_change, purge_now
     from dateline.edge.keys import page_key
 
     root = Site.objects.get(is_default_site=True).root_page
+    if language := get_language_from_path(path):  # /uk/svit/...: under that language's home
+        root = root.get_translation(Locale.objects.get(language_code=language))
+        path = path.removeprefix(f"/{language}")
     page = Page.objects.get(url_path=root.url_path + path.lstrip("/"))
     purged = [page_key(page.pk)] if comments_only else keys_for_page_change(page)
     return lambda: purge_now(purged, comments_only=comments_only)

@@ -22,10 +22,11 @@ import time
 from unittest import mock
 
 from django.contrib.auth.models import User
-from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from taggit.models import Tag
 from wagtail.images import get_image_model
+from wagtail.images.forms import get_image_form
 from wagtail.models import Site
 
 from dateline.comments import services as comment_services
@@ -179,18 +180,23 @@ class Newsroom:
         return {"change": "change_settings", "tagline": site_settings.tagline}
 
     def replace_image(self) -> dict:
-        """A new file uploaded for an image, saved as Wagtail's image form saves it: new
-        metadata, the old file and every rendition of it deleted."""
-        image = get_image_model().objects.order_by("?").first()
-        old_file = image.file.name
+        """A new file uploaded for an image through Wagtail's own image form, as the
+        admin's edit view saves it (the old file and its renditions deleted)."""
+        Image = get_image_model()
+        image = Image.objects.order_by("?").first()
         take = self._n()
         drawn = demo_image(f"Harbour, take {take}", size=(800, 450))
-        image.file = ImageFile(drawn.file.open("rb"), name=f"harbour-take-{take}.jpg")
-        image._set_image_file_metadata()
-        image.save()
-        image.file.storage.delete(old_file)
-        image.renditions.all().delete()
+        upload = SimpleUploadedFile(f"harbour-take-{take}.jpg", drawn.file.read(), "image/jpeg")
         drawn.delete()
+        form = get_image_form(Image, fields=["file"])(
+            instance=image,
+            data={"collection": image.collection_id},
+            files={"file": upload},
+            user=self.editor,
+        )
+        if not form.is_valid():
+            raise ValueError(f"the image form refused the file: {form.errors.as_text()}")
+        form.save()
         return {"change": "replace_image", "image": image.title, "file": image.file.name}
 
     CHANGES = (

@@ -7,9 +7,13 @@ One run, alternating rounds, every server on this machine serving the same long 
   Dateline's own gzip bytes beside the file;
 - the embedded default: `dateline serve` (2 workers), the page cache answering;
 - Varnish 7 with the VCL `dateline edge vcl` prints, in front of that server;
-- the same Varnish with a minimal cache-everything VCL (the ceiling Varnish sets).
+- the same Varnish with a minimal cache-everything VCL (the ceiling Varnish sets);
+- granian, started as `dateline serve` starts it, with an application that only hands
+  back the same bytes and headers (bench/bare_rsgi.py): the ceiling granian sets.
 
-Each is measured with `wrk -t2 -c32` without and with ``Accept-Encoding: gzip``.
+Each is measured with `wrk -t2 -c32` without and with ``Accept-Encoding: gzip``; beside
+the requests a second, the CPU time the server's processes spent per request (less
+sensitive than throughput to other work on a shared machine).
 Prints a Markdown section for docs/benchmarks.md (figures, load, the commands).
 
     .venv/bin/python bench/edge_front.py [--data DIR] [--seconds 10] [--rounds 3]
@@ -18,6 +22,7 @@ DIR holds a demo site (`dateline setup` builds one there when it is empty).
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -35,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from tests.edge.front import VARNISHD, production_environment  # noqa: E402
 from tests.ops.servers import Child, free_port, wait_until  # noqa: E402
 
+SERVERS = ("nginx", "embedded", "varnish-dateline-vcl", "varnish-minimal-vcl", "granian-bare")
 MINIMAL_VCL = """vcl 4.1;
 backend default {{ .host = "127.0.0.1"; .port = "{port}"; }}
 sub vcl_recv {{ return (hash); }}
@@ -73,14 +79,41 @@ def answers(url: str) -> bool:
         return False
 
 
-def wrk(url: str, *, gzip: bool, seconds: int) -> tuple[float, str]:
+def session_cpu(session: int) -> float:
+    """CPU seconds (user + system) spent so far by the processes of one session."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[3]) == session:  # field 6 of stat, counted after the name
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url: str, *, gzip: bool, seconds: int, session: int) -> tuple[float, float, str]:
+    """Requests a second, and the server's CPU microseconds a request, and the command."""
     command = ["wrk", "-t2", "-c32", f"-d{seconds}s", url]
     if gzip:
         command[1:1] = ["-H", "Accept-Encoding: gzip"]
+    before = session_cpu(session)
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    used = session_cpu(session) - before
     if "Non-2xx" in out or "Socket errors" in out:
         raise SystemExit(f"wrk saw errors on {url}:\n{out}")
-    return float(re.search(r"Requests/sec:\s+([0-9.]+)", out)[1]), " ".join(command)
+    requests = int(re.search(r"(\d+) requests in", out)[1])
+    rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out)[1])
+    return rps, used / requests * 1e6, " ".join(command)
+
+
+def granian(app: str, port: int, workers: int = 2) -> list[str]:
+    """granian with the options `dateline serve` gives it (its static route aside)."""
+    return [
+        sys.executable, "-m", "granian", "--interface", "rsgi", "--loop", "uvloop",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+        "--backlog", "4096", "--no-ws", "--log-level", "error", app,
+    ]  # fmt: skip
 
 
 def load() -> str:
@@ -97,7 +130,7 @@ def main() -> None:
         raise SystemExit("needs varnishd (varnish, varnish-modules) and nginx (nginx-light)")
     folder = Path(tempfile.mkdtemp(prefix="dateline-edge-bench-"))
     folder.chmod(0o755)  # nginx's workers read the page as nobody
-    ports = {name: free_port() for name in ("serve", "ours", "minimal", "nginx")}
+    ports = {name: free_port() for name in ("serve", "ours", "minimal", "nginx", "bare")}
     # As in production: with Varnish configured Dateline says s-maxage=86400 (it purges).
     # Without it, s-maxage=60 and a page older than that in the page cache (its Age)
     # would reach Varnish already expired.
@@ -120,7 +153,8 @@ def main() -> None:
     children: list[Child] = []
     try:
         serve = [*dateline, "serve", "--port", str(ports["serve"]), "--workers", "2"]
-        children.append(Child(serve, env=env, cwd=ROOT, log=folder / "serve.log"))
+        serve_child = Child(serve, env=env, cwd=ROOT, log=folder / "serve.log")
+        children.append(serve_child)
         base = f"http://127.0.0.1:{ports['serve']}"
         wait_until(lambda: answers(base + path), timeout=180, what="dateline serve")
         vcl = subprocess.run(
@@ -129,11 +163,13 @@ def main() -> None:
         ).stdout  # fmt: skip
         (folder / "ours.vcl").write_text(vcl)
         (folder / "minimal.vcl").write_text(MINIMAL_VCL.format(port=ports["serve"]))
+        varnishes = []
         for name in ("ours", "minimal"):
             command = [VARNISHD, "-F", "-j", "none", "-n", str(folder / f"varnish-{name}"),
                        "-a", f"127.0.0.1:{ports[name]}", "-T", "none",
                        "-f", str(folder / f"{name}.vcl"), "-s", "malloc,256m"]  # fmt: skip
-            children.append(Child(command, env=env, log=folder / f"varnish-{name}.log"))
+            varnishes.append(Child(command, env=env, log=folder / f"varnish-{name}.log"))
+        children += varnishes
         # The page's bytes as Dateline sends them, plain and gzipped, for nginx.
         www = folder / "www"
         www.mkdir()
@@ -145,13 +181,32 @@ def main() -> None:
             item.chmod(0o755 if item.is_dir() else 0o644)
         (folder / "nginx.conf").write_text(NGINX_CONF.format(folder=folder, port=ports["nginx"]))
         nginx = ["nginx", "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"]
-        children.append(Child(nginx, env=env, log=folder / "nginx.log"))
-        urls = {
+        nginx_child = Child(nginx, env=env, log=folder / "nginx.log")
+        children.append(nginx_child)
+        # The same bytes and headers for the bare granian application.
+        bare = folder / "bare"
+        bare.mkdir()
+        (bare / "page.html").write_bytes((www / "article.html").read_bytes())
+        (bare / "page.html.gz").write_bytes(gzipped)
+        sent = {"plain": fetch(base + path)[0], "gzip": headers}
+        own = {"date", "server", "content-length", "connection"}  # granian writes these
+        (bare / "headers.json").write_text(
+            json.dumps({kind: [(k, v) for k, v in h.items() if k.lower() not in own]
+                        for kind, h in sent.items()})
+        )  # fmt: skip
+        bare_env = {**env, "BARE_RSGI_DIR": str(bare), "PYTHONPATH": str(ROOT)}
+        bare_child = Child(granian("bench.bare_rsgi:application", ports["bare"]), env=bare_env,
+                           cwd=ROOT, log=folder / "bare.log")  # fmt: skip
+        children.append(bare_child)
+        urls = {  # in the order of SERVERS
             "nginx": f"http://127.0.0.1:{ports['nginx']}/article.html",
             "embedded": base + path,
             "varnish-dateline-vcl": f"http://127.0.0.1:{ports['ours']}{path}",
             "varnish-minimal-vcl": f"http://127.0.0.1:{ports['minimal']}{path}",
+            "granian-bare": f"http://127.0.0.1:{ports['bare']}{path}",
         }
+        in_order = (nginx_child, serve_child, *varnishes, bare_child)
+        sessions = dict(zip(SERVERS, in_order, strict=True))
         for url in urls.values():
             wait_until(lambda u=url: answers(u), timeout=60, what=url)
             for gzip in (False, True):  # warm, and check every one sends the same bytes
@@ -160,12 +215,17 @@ def main() -> None:
         assert len(set(sizes.values())) == 1, sizes
         start_load = load()
         results: dict[tuple[str, bool], list[float]] = {}
+        cpu: dict[tuple[str, bool], list[float]] = {}
         commands = {}
         for _ in range(options.rounds):
             for gzip in (False, True):
                 for name, url in urls.items():
-                    rps, commands[name, gzip] = wrk(url, gzip=gzip, seconds=options.seconds)
+                    session = sessions[name].process.pid  # each Child leads its session
+                    rps, micros, commands[name, gzip] = wrk(
+                        url, gzip=gzip, seconds=options.seconds, session=session
+                    )
                     results.setdefault((name, gzip), []).append(rps)
+                    cpu.setdefault((name, gzip), []).append(micros)
         end_load = load()
         counters = {}
         for name in ("ours", "minimal"):  # hits, misses, restarts: what each Varnish did
@@ -185,7 +245,8 @@ def main() -> None:
             child.terminate()
         for child in children:
             child.stop()
-    report(results, commands, path, sizes["nginx"], len(gzipped), start_load, end_load, options)
+    sizes = (sizes["nginx"], len(gzipped))
+    report(results, cpu, commands, path, sizes, start_load, end_load, options)
 
 
 def ratio(results, ours, peer, gzip) -> str:
@@ -198,7 +259,8 @@ def cell(values: list[float]) -> str:
     return f"{statistics.median(values):,.0f} ({rounds})"
 
 
-def report(results, commands, path, size, gzipped, start_load, end_load, options) -> None:
+def report(results, cpu, commands, path, sizes, start_load, end_load, options) -> None:
+    size, gzipped = sizes
     command = f"bench/edge_front.py --seconds {options.seconds} --rounds {options.rounds}"
     lines = [
         f"### Run of {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC",
@@ -207,16 +269,23 @@ def report(results, commands, path, size, gzipped, start_load, end_load, options
         f" at the start, {end_load} at the end. Page {path}: {size:,} bytes,"
         f" {gzipped:,} gzipped. {options.rounds} alternating rounds.",
         "",
-        "| server | plain req/s: median (rounds) | gzip req/s: median (rounds) |",
-        "| --- | --- | --- |",
+        "| server | plain req/s: median (rounds) | gzip req/s: median (rounds)"
+        " | plain µs CPU/req | gzip µs CPU/req |",
+        "| --- | --- | --- | ---: | ---: |",
     ]
-    for name in ("nginx", "embedded", "varnish-dateline-vcl", "varnish-minimal-vcl"):
-        lines.append(f"| {name} | {cell(results[name, False])} | {cell(results[name, True])} |")
+    for name in SERVERS:
+        lines.append(
+            f"| {name} | {cell(results[name, False])} | {cell(results[name, True])}"
+            f" | {statistics.median(cpu[name, False]):.1f}"
+            f" | {statistics.median(cpu[name, True]):.1f} |"
+        )
     lines += ["", "| ratio: median of the rounds' (range) | plain | gzip |", "| --- | --- | --- |"]
     pairs = (
         ("embedded", "nginx"),
         ("varnish-dateline-vcl", "varnish-minimal-vcl"),
         ("varnish-minimal-vcl", "nginx"),
+        ("granian-bare", "nginx"),
+        ("embedded", "granian-bare"),
     )
     for ours, peer in pairs:
         plain, gzip = ratio(results, ours, peer, False), ratio(results, ours, peer, True)

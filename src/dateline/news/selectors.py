@@ -254,15 +254,30 @@ def section_front(section, *, picks=()) -> list:
     return attach_sections(picked_first(cards, picks))
 
 
-def related_articles(article) -> tuple[list, bool]:
-    """Up to three stories to show under an article, and whether they were chosen by tag.
+def related_choice(article) -> tuple[tuple[int, ...], bool]:
+    """Which stories to show under an article (up to three ids, in the order shown), and
+    whether they were chosen by tag.
 
-    The editor's picks when there are any, else the newest stories sharing a tag (which
-    any new publication can change). Kept on the article: the fragment that shows them
-    and its rule (dateline.edge.dependencies) read the same cards.
+    The editor's picks that are live and public when there are any, else the newest
+    stories sharing a tag (which any new publication can change). Only the ids: an edit
+    that leaves the picks and tags as they were chooses the same cards, which need not be
+    loaded again to be shown (dateline.edge.fragments). Kept on the article: the fragment
+    and its rule (dateline.edge.dependencies) read the same choice.
     """
+    if "related_choice" not in article.__dict__:
+        article.__dict__["related_choice"] = _related_choice(article)
+    return article.__dict__["related_choice"]
+
+
+def related_articles(article) -> list:
+    """The cards of the stories chosen to show under an article (`related_choice`), in
+    that order, with everything a card shows."""
     if "related_articles" not in article.__dict__:
-        article.__dict__["related_articles"] = _related_articles(article)
+        ids, _by_tag = related_choice(article)
+        cards = article_cards(_model("ArticlePage").objects.filter(pk__in=ids)) if ids else []
+        by_id = {card.pk: card for card in cards}
+        chosen = [by_id[pk] for pk in ids if pk in by_id]
+        article.__dict__["related_articles"] = attach_sections(chosen)
     return article.__dict__["related_articles"]
 
 
@@ -274,18 +289,18 @@ def related_pick_ids(article) -> list[int]:
     return article.__dict__["related_pick_ids"]
 
 
-def _related_articles(article) -> tuple[list, bool]:
+def _related_choice(article) -> tuple[tuple[int, ...], bool]:
     ArticlePage = _model("ArticlePage")
-    related_ids = related_pick_ids(article)
-    if related_ids:
-        return attach_sections(
-            article_cards(ArticlePage.objects.filter(pk__in=related_ids))[:3]
-        ), False
-    tag_ids = [tag.pk for tag in article.tag_list]
-    related = article_cards(
-        ArticlePage.objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
-    ).exclude(pk=article.pk)
-    return attach_sections(related[:3]), True
+    picks = related_pick_ids(article)
+    if picks:
+        candidates, by_tag = ArticlePage.objects.filter(pk__in=picks), False
+    else:
+        tag_ids = [tag.pk for tag in article.tag_list]
+        candidates = ArticlePage.objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
+        candidates, by_tag = candidates.exclude(pk=article.pk), True
+    listed = _live_public(in_language(candidates, READER), None)
+    newest = listed.alias(listed_at=BY_PUBLICATION[0], listed_id=BY_PUBLICATION[1])
+    return tuple(newest.order_by(*NEWEST_FIRST).values_list("pk", flat=True)[:3]), by_tag
 
 
 def sections_at(slug_or_path: str) -> list:

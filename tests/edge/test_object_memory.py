@@ -358,6 +358,32 @@ def test_a_related_story_unpublished_and_published_again_shows_again(
     assert "Ferry timetable returns" in client.get(PATH).content.decode()
 
 
+# The byline after an edit: which authors is read again, their pages are kept while
+# unchanged.
+
+
+def test_an_author_renamed_after_an_edit_shows_in_the_byline(client, backend, story, commit):
+    warm(client)
+    render_after_an_edit(client, story, commit)  # the author's page kept from here on
+    author = story.authors.get().author
+    author.title = "Rita Hale-Moreno"
+    commit(lambda: author.save_revision().publish())
+    assert 'rel="author">Rita Hale-Moreno</a>' in client.get(PATH).content.decode()
+
+
+def test_an_edit_that_changes_the_byline_shows_the_new_author(client, backend, story, commit):
+    from dateline.news.models import ArticleAuthor
+    from tests.news.factories import AuthorFactory
+
+    second = AuthorFactory(name="Joao Pinto")
+    warm(client)
+    first = story.authors.get().author
+    story.authors = [ArticleAuthor(author=second), ArticleAuthor(author=first)]
+    commit(lambda: story.save_revision().publish())
+    page = client.get(PATH).content.decode()
+    assert re.findall(r'rel="author">([^<]+)</a>', page)[:2] == ["Joao Pinto", first.title]
+
+
 def render_after_an_edit(client, story, commit) -> tuple[str, CaptureQueriesContext]:
     """Publish an edit of the story's standfirst; its next render and that render's queries."""
     story.standfirst = "Ferries run again from Monday."

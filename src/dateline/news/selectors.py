@@ -138,6 +138,24 @@ def bylines(links_of_articles: list[list]) -> list[list]:
     ]
 
 
+def stored_byline(links: QuerySet) -> list:
+    """A stored article's byline from its links: which authors, in order (one query), and
+    their pages as this worker keeps them while unchanged (dateline.edge.memory). Where
+    nothing is kept (development, tests), the links and their pages in one query. An
+    author's page in the article's language where it was translated."""
+    from dateline.edge.memory import keeps_rows, pages_with_ids  # the edge imports this module
+
+    ordered = byline_links(links)
+    if not keeps_rows():
+        return bylines([list(ordered)])[0]
+    if is_multilingual():
+        rows = ordered.values_list("author_id", "author_in_language")
+        ids = [translated or author for author, translated in rows]
+    else:
+        ids = list(ordered.values_list("author_id", flat=True))
+    return pages_with_ids(_model("AuthorPage"), ids)
+
+
 def attach_sections(articles) -> list:
     """Give each article its section from one query, instead of one parent lookup each."""
     from dateline.edge.memory import pages_at  # the edge's rules import this module

@@ -302,8 +302,8 @@ def related_articles(article) -> list:
 def related_pick_ids(article) -> list[int]:
     """The ids of the stories the editors picked for the article, live or not yet."""
     if "related_pick_ids" not in article.__dict__:
-        links = article.related_links.all()
-        article.__dict__["related_pick_ids"] = [link.related_id for link in links]
+        picked = article.related_links.values_list("related_id", flat=True)  # in their order
+        article.__dict__["related_pick_ids"] = list(picked)
     return article.__dict__["related_pick_ids"]
 
 

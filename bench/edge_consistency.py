@@ -3,10 +3,11 @@
 Varnish (the VCL `dateline edge vcl` prints) in front of `dateline serve`, as
 tests/edge/test_varnish.py runs it with 100 changes in CI. Each change (publish, edit,
 unpublish, comment approved or removed, tag renamed, settings changed, an image's file
-replaced) is made as the newsroom makes it, in another process on the same database;
-once the task worker has sent its purges, every page of the site (home, sections,
-stories, authors, tag pages, feeds, sitemaps) is fetched through Varnish and through
-the embedded page cache and compared with a render that used no cache at all.
+replaced, a story's tags or its editors' related picks changed) is made as the newsroom
+makes it, in another process on the same database; once the task worker has sent its
+purges, every page of the site (home, sections, stories, authors, tag pages, feeds,
+sitemaps) is fetched through Varnish and through the embedded page cache and compared
+with a render that used no cache at all.
 
     .venv/bin/python bench/edge_consistency.py [--changes 500]
 

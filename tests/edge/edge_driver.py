@@ -143,6 +143,27 @@ class Newsroom:
         )
         return {"change": "edit", "story": story.url, "title": title}
 
+    def retag(self, *, story_id: int | None = None, tags: list[str] | None = None) -> dict:
+        """A published edit of a story's tags: its related stories are chosen again."""
+        story = self._story(story_id)
+        tags = random.sample(TAGS, random.randint(0, 2)) if tags is None else tags
+        news_services.article_update(
+            user=self.editor, article=story, changes={}, tags=tags, publish=True
+        )
+        return {"change": "retag", "story": story.url, "tags": tags}
+
+    def pick_related(self, *, story_id: int | None = None) -> dict:
+        """A published edit of the editors' picks under a story: none, or one or two other
+        stories, live or not (a pick not live yet takes its place when published)."""
+        from dateline.news.models import RelatedArticle
+
+        story = self._story(story_id)
+        others = ArticlePage.objects.exclude(pk=story.pk).order_by("?")[: random.randint(0, 2)]
+        draft = story.get_latest_revision_as_object()
+        draft.related_links = [RelatedArticle(related=other) for other in others]
+        draft.save_revision(user=self.editor).publish(user=self.editor)
+        return {"change": "pick_related", "story": story.url, "picks": [o.url for o in others]}
+
     def publish(self) -> dict:
         hidden = ArticlePage.objects.not_live().order_by("?").first()
         if hidden is not None and (
@@ -201,7 +222,7 @@ class Newsroom:
 
     CHANGES = (
         "publish", "edit", "unpublish", "approve_comment", "remove_comment", "rename_tag",
-        "change_settings", "replace_image",
+        "change_settings", "replace_image", "retag", "pick_related",
     )  # fmt: skip
 
     def random(self, *, seed: int) -> dict:

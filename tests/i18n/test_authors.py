@@ -99,3 +99,15 @@ def test_a_translated_byline_keeps_the_article_within_its_query_ceiling(
 
     translate_author(ana, "Ана Рібейро")
     assert queries_for(client, stories_by_ana["uk"].url) <= MULTILINGUAL_ARTICLE_QUERIES
+
+
+def test_with_rows_kept_a_translated_author_replaces_the_original_at_the_next_render(
+    client, stories_by_ana, ana, fragment_store, commit
+):
+    url = stories_by_ana["uk"].url
+    for _ in range(2):  # the byline's pages kept between renders from here on
+        assert bylines(client.get(url).content.decode()) == [
+            ("/authors/ana-ribeiro/", "Ana Ribeiro")
+        ]
+    commit(translate_author, ana, "Ана Рібейро")
+    assert bylines(client.get(url).content.decode()) == [("/uk/avtory/ana-ribeiro/", "Ана Рібейро")]

@@ -33,6 +33,7 @@ it (a series, a desk) means naming that page in `article_header` below.
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC
+from itertools import chain
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -40,7 +41,7 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from dateline.edge import keys
-from dateline.news.selectors import related_articles, related_pick_ids
+from dateline.news.selectors import related_articles, related_choice, related_pick_ids
 
 
 @dataclass(frozen=True)
@@ -145,17 +146,28 @@ def article_head(article) -> Depends:
 
 
 def related_stories(article) -> Depends:
-    """Up to three cards with their comment counts, chosen by the story's own picks and
-    tags; chosen by tag, any new story may take a place."""
-    cards, chosen_by_tag = related_articles(article)  # the cards the fragment rendered
-    sections = [card.section for card in cards]
-    authors = [author for card in cards for author in card.byline]
-    depends = shows_with_comments(*cards) | shows(*sections, *authors) | shows(article)
+    """Which stories show under the story: chosen by its own picks and tags (and those
+    stories being live), or by tag, where any new story may take a place. The cards
+    themselves are the fragment inside it (`related_cards`), whose rule it takes on."""
+    chosen, chosen_by_tag = related_choice(article)
     # A pick not live yet takes its place when it is published.
-    depends |= _showing(frozenset(keys.page_key(pk) for pk in related_pick_ids(article)))
+    choice = chain(related_pick_ids(article), chosen)
+    depends = shows(article) | _showing(frozenset(keys.page_key(pk) for pk in choice))
     if chosen_by_tag:
         depends |= NEW_STORIES | stories_tagged(*article.tag_list)
     return depends
+
+
+def related_cards(article) -> Depends:
+    """The cards of the stories chosen to show under the story (its variant names them),
+    with their comment counts: their headlines, pictures, sections and bylines. Not the
+    story itself: an edit that chooses the same stories shows the same cards."""
+    cards = related_articles(article)  # the cards the fragment rendered
+    sections = [card.section for card in cards]
+    authors = [author for card in cards for author in card.byline]
+    chosen, _by_tag = related_choice(article)  # a chosen story not live any more included
+    depends = _showing(frozenset(keys.page_key(pk) for pk in chosen))
+    return depends | shows_with_comments(*cards) | shows(*sections, *authors)
 
 
 def comment_threads(article) -> Depends:
@@ -187,6 +199,7 @@ FRAGMENTS: dict[str, Callable[..., Depends]] = {
     "article-json-ld": article_structured_data,
     "article-head": article_head,
     "related-stories": related_stories,
+    "related-cards": related_cards,
     "comment-threads": comment_threads,
     "sections-menu": sections_menu,
     "newsletter-signup": newsletter_signup,

@@ -11,12 +11,19 @@ so a fragment is served only while nothing it shows has changed, in every worker
 with Redis, on every node. The keys it shows are added to the response's
 ``Surrogate-Key`` whether it came from the store or not.
 
+A fragment may be rendered inside another (the related box: which stories, then their
+cards). The outer one then shows what the inner one shows: it keeps the inner one's keys
+and stamps with its own, whether the inner one came from the store or was rendered. So an
+outer fragment that must render again (an edit changed what it depends on) can still take
+an inner one whose own dependencies did not move.
+
 Previews (unsaved content) are never kept, and where no generations exist (development,
 tests that install no page cache backend) every fragment is rendered afresh.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +44,21 @@ class _Stored:
     html: str
     sent: tuple[str, ...]
     stamps: tuple[tuple[int, int], ...]
+
+
+@dataclass
+class _Shown:
+    """What the fragments served while an outer one renders show, for the outer one."""
+
+    sent: set[str] = field(default_factory=set)
+    stamps: set[tuple[int, int]] = field(default_factory=set)
+
+    def add(self, sent, stamps) -> None:
+        self.sent.update(sent)
+        self.stamps.update(stamps)
+
+
+_rendering: ContextVar[_Shown | None] = ContextVar("dateline_fragment_rendering", default=None)
 
 
 def fragment(
@@ -63,13 +85,24 @@ def fragment(
         parts += (translation.get_language(),)
     key = PREFIX + ":".join(map(str, parts))
     stored = cache.get(key)
+    enclosing = _rendering.get()
     if stored is not None and generations.is_current(stored.stamps):
         keys.add(*stored.sent)
+        if enclosing is not None:
+            enclosing.add(stored.sent, stored.stamps)
         return mark_safe(stored.html)
     snapshot = generations.snapshot()  # before rendering: a change meanwhile is not missed
-    html = str(render())
+    inner = _Shown()
+    token = _rendering.set(inner)
+    try:
+        html = str(render())
+    finally:
+        _rendering.reset(token)
     depends = rule(obj)  # after rendering: what it shows is loaded by now
     keys.add(*depends.sent)
-    stamps = generations.stamp(snapshot, depends.checked)
-    cache.set(key, _Stored(html, tuple(depends.sent), stamps), TIMEOUT)
+    sent = tuple(depends.sent | inner.sent)
+    stamps = tuple(sorted(set(generations.stamp(snapshot, depends.checked)) | inner.stamps))
+    if enclosing is not None:
+        enclosing.add(sent, stamps)
+    cache.set(key, _Stored(html, sent, stamps), TIMEOUT)
     return mark_safe(html)

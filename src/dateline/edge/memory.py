@@ -83,6 +83,12 @@ class ObjectMemory:
 memory = ObjectMemory()
 
 
+def keeps_rows() -> bool:
+    """Whether this worker keeps rows between renders: where nothing is kept, a reader that
+    would take some rows from here had better load them with the rest in one query."""
+    return getattr(current_backend(), "generations", None) is not None
+
+
 def remembered(
     name: Hashable, depends: Depends | Callable[[T], Depends], load: Callable[[], T]
 ) -> T:
@@ -134,6 +140,21 @@ def pages_at(model: type[Page], paths) -> list:
         lambda: list(model.objects.filter(path__in=paths).order_by("path")),
     )
     return [copied(page) for page in stored]
+
+
+def pages_with_ids(model: type[Page], ids) -> list:
+    """The `model` pages with these ids, in that order (an article's authors): copies of this
+    worker's while none of them changed, else one query."""
+    ids = tuple(ids)
+    if not ids:
+        return []
+    stored = remembered(
+        ("pages-with-ids", model, ids),
+        dependencies.page_rows,
+        lambda: list(model.objects.filter(pk__in=ids)),
+    )
+    by_id = {page.pk: page for page in stored}
+    return [copied(by_id[pk]) for pk in ids if pk in by_id]
 
 
 def reader_home():

@@ -409,12 +409,12 @@ class ArticlePage(Page):
     @cached_property
     def byline(self) -> list[AuthorPage]:
         """The authors in byline order: a listing's prefetch, a preview's unsaved ones, or
-        one query for a stored article (shared by its header, page head and JSON-LD). Each
-        author's page in the article's language where it was translated (one more query,
-        only then)."""
+        for a stored article which authors (one query) and their pages, kept between renders
+        (shared by its header, page head and JSON-LD). Each author's page in the article's
+        language where it was translated."""
         links = self.authors.all()
         if isinstance(links, QuerySet) and links._result_cache is None:
-            links = selectors.byline_links(links)
+            return selectors.stored_byline(links)
         return selectors.bylines([list(links)])[0]
 
     @property

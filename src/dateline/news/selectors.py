@@ -138,6 +138,24 @@ def bylines(links_of_articles: list[list]) -> list[list]:
     ]
 
 
+def stored_byline(links: QuerySet) -> list:
+    """A stored article's byline from its links: which authors, in order (one query), and
+    their pages as this worker keeps them while unchanged (dateline.edge.memory). Where
+    nothing is kept (development, tests), the links and their pages in one query. An
+    author's page in the article's language where it was translated."""
+    from dateline.edge.memory import keeps_rows, pages_with_ids  # the edge imports this module
+
+    ordered = byline_links(links)
+    if not keeps_rows():
+        return bylines([list(ordered)])[0]
+    if is_multilingual():
+        rows = ordered.values_list("author_id", "author_in_language")
+        ids = [translated or author for author, translated in rows]
+    else:
+        ids = list(ordered.values_list("author_id", flat=True))
+    return pages_with_ids(_model("AuthorPage"), ids)
+
+
 def attach_sections(articles) -> list:
     """Give each article its section from one query, instead of one parent lookup each."""
     from dateline.edge.memory import pages_at  # the edge's rules import this module
@@ -254,38 +272,53 @@ def section_front(section, *, picks=()) -> list:
     return attach_sections(picked_first(cards, picks))
 
 
-def related_articles(article) -> tuple[list, bool]:
-    """Up to three stories to show under an article, and whether they were chosen by tag.
+def related_choice(article) -> tuple[tuple[int, ...], bool]:
+    """Which stories to show under an article (up to three ids, in the order shown), and
+    whether they were chosen by tag.
 
-    The editor's picks when there are any, else the newest stories sharing a tag (which
-    any new publication can change). Kept on the article: the fragment that shows them
-    and its rule (dateline.edge.dependencies) read the same cards.
+    The editor's picks that are live and public when there are any, else the newest
+    stories sharing a tag (which any new publication can change). Only the ids: an edit
+    that leaves the picks and tags as they were chooses the same cards, which need not be
+    loaded again to be shown (dateline.edge.fragments). Kept on the article: the fragment
+    and its rule (dateline.edge.dependencies) read the same choice.
     """
+    if "related_choice" not in article.__dict__:
+        article.__dict__["related_choice"] = _related_choice(article)
+    return article.__dict__["related_choice"]
+
+
+def related_articles(article) -> list:
+    """The cards of the stories chosen to show under an article (`related_choice`), in
+    that order, with everything a card shows."""
     if "related_articles" not in article.__dict__:
-        article.__dict__["related_articles"] = _related_articles(article)
+        ids, _by_tag = related_choice(article)
+        cards = article_cards(_model("ArticlePage").objects.filter(pk__in=ids)) if ids else []
+        by_id = {card.pk: card for card in cards}
+        chosen = [by_id[pk] for pk in ids if pk in by_id]
+        article.__dict__["related_articles"] = attach_sections(chosen)
     return article.__dict__["related_articles"]
 
 
 def related_pick_ids(article) -> list[int]:
     """The ids of the stories the editors picked for the article, live or not yet."""
     if "related_pick_ids" not in article.__dict__:
-        links = article.related_links.all()
-        article.__dict__["related_pick_ids"] = [link.related_id for link in links]
+        picked = article.related_links.values_list("related_id", flat=True)  # in their order
+        article.__dict__["related_pick_ids"] = list(picked)
     return article.__dict__["related_pick_ids"]
 
 
-def _related_articles(article) -> tuple[list, bool]:
+def _related_choice(article) -> tuple[tuple[int, ...], bool]:
     ArticlePage = _model("ArticlePage")
-    related_ids = related_pick_ids(article)
-    if related_ids:
-        return attach_sections(
-            article_cards(ArticlePage.objects.filter(pk__in=related_ids))[:3]
-        ), False
-    tag_ids = [tag.pk for tag in article.tag_list]
-    related = article_cards(
-        ArticlePage.objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
-    ).exclude(pk=article.pk)
-    return attach_sections(related[:3]), True
+    picks = related_pick_ids(article)
+    if picks:
+        candidates, by_tag = ArticlePage.objects.filter(pk__in=picks), False
+    else:
+        tag_ids = [tag.pk for tag in article.tag_list]
+        candidates = ArticlePage.objects.filter(tagged_items__tag_id__in=tag_ids).distinct()
+        candidates, by_tag = candidates.exclude(pk=article.pk), True
+    listed = _live_public(in_language(candidates, READER), None)
+    newest = listed.alias(listed_at=BY_PUBLICATION[0], listed_id=BY_PUBLICATION[1])
+    return tuple(newest.order_by(*NEWEST_FIRST).values_list("pk", flat=True)[:3]), by_tag
 
 
 def sections_at(slug_or_path: str) -> list:

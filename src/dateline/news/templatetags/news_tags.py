@@ -58,13 +58,19 @@ def article_footer(context, article):
 
 @register.simple_tag(takes_context=True)
 def related_stories(context, article):
-    """The "Related stories" cards under an article."""
+    """The "Related stories" cards under an article: which stories (related-stories), and
+    their cards (related-cards, for those stories)."""
+
+    def render_cards() -> str:
+        return render_to_string(
+            "components/related_stories.html",
+            {"related_articles": selectors.related_articles(article)},
+            context["request"],
+        )
 
     def render() -> str:
-        related, _chosen_by_tag = selectors.related_articles(article)
-        return render_to_string(
-            "components/related_stories.html", {"related_articles": related}, context["request"]
-        )
+        chosen, _by_tag = selectors.related_choice(article)
+        return fragment(context, "related-cards", article, render_cards, variant=chosen)
 
     return fragment(context, "related-stories", article, render)
 

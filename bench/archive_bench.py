@@ -150,6 +150,10 @@ def main() -> None:
     row("search, page 1", f"/search/?q={word}", search=True)
     row("search, page 50", f"/search/?q={word}&page=50", search=True)
     row("search newest, page 1", f"/search/?q={word}&sort=newest", search=True)
+    if not args.before:
+        row("API search, page 1", f"/api/v1/search/?q={word}", search=True)
+        row("API search newest, last page", f"/api/v1/search/?q={word}&sort=newest&page=50",
+            search=True)  # fmt: skip
     row("API articles, page 1", "/api/v1/articles/?page=1&page_size=20")
     deep = max(1, stories * 9 // 10 // 20)  # nine tenths of the way down
     row(f"API articles, page {deep}", f"/api/v1/articles/?page={deep}&page_size=20")

@@ -47,6 +47,7 @@ def main() -> None:
         default="all",
         help="search needs `dateline update_index` first: measure the rest while it runs",
     )
+    parser.add_argument("--word", default="harbour", help="the word searched for")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     os.environ.setdefault("DATELINE_PAGE_CACHE", "off")
@@ -95,7 +96,7 @@ def main() -> None:
     section = max(sections, key=lambda s: selectors.section_articles(s).count())
     author = AuthorPage.objects.live().annotate(n=Count("article_links")).order_by("-n").first()
     tag = Tag.objects.annotate(n=Count("news_articletag_items")).order_by("-n").first()
-    word = "harbour"  # in thousands of the stories
+    word = args.word  # harbour: in thousands of the stories of a synthesized archive
 
     rows = []
     started_mb = None
@@ -150,6 +151,10 @@ def main() -> None:
     row("search, page 1", f"/search/?q={word}", search=True)
     row("search, page 50", f"/search/?q={word}&page=50", search=True)
     row("search newest, page 1", f"/search/?q={word}&sort=newest", search=True)
+    if not args.before:
+        row("API search, page 1", f"/api/v1/search/?q={word}", search=True)
+        row("API search newest, last page", f"/api/v1/search/?q={word}&sort=newest&page=50",
+            search=True)  # fmt: skip
     row("API articles, page 1", "/api/v1/articles/?page=1&page_size=20")
     deep = max(1, stories * 9 // 10 // 20)  # nine tenths of the way down
     row(f"API articles, page {deep}", f"/api/v1/articles/?page={deep}&page_size=20")

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/search_bench.py                      # SQLite (FTS5), fresh temp DB
     .venv/bin/python bench/search_bench.py --postgres           # PostgreSQL full-text,
-        # database dateline_bench_search on 127.0.0.1:5432 (created if missing, rebuilt each run)
+        # database dateline_bench_search on 127.0.0.1:5432 (created if missing, rebuilt each
+        # run; --database NAME for another, to keep two sizes side by side)
 
 Articles are real, live Wagtail pages in the page tree (paths computed as treebeard
 does, rows inserted in bulk), with bylines and tags, indexed by `update_index`; they
@@ -29,7 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-PG_URL = "postgres://postgres@127.0.0.1:5432/dateline_bench_search"
+PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
 WORDS = (
     "government minister election parliament budget talks ceasefire border trade tariff "
     "market bank inflation energy climate storm flood drought harvest farmers union strike "
@@ -65,19 +66,17 @@ QUERIES = [
 ]
 
 
-def prepare_database(use_postgres: bool, *, reuse: bool) -> str:
+def prepare_database(use_postgres: bool, *, reuse: bool, name: str) -> str:
     if use_postgres:
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/test", autocommit=True) as db:
-            exists = db.execute(
-                "SELECT 1 FROM pg_database WHERE datname = 'dateline_bench_search'"
-            ).fetchone()
+            exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
             if not (reuse and exists):
-                db.execute("DROP DATABASE IF EXISTS dateline_bench_search")
-                db.execute("CREATE DATABASE dateline_bench_search")
-        os.environ["DATABASE_URL"] = PG_URL
-        return "PostgreSQL (dateline_bench_search)"
+                db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                db.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = PG_URL.format(name=name)
+        return f"PostgreSQL ({name})"
     if reuse:
         data_dir = str(Path(tempfile.gettempdir()) / "dateline-search-bench")
         Path(data_dir).mkdir(exist_ok=True)
@@ -289,6 +288,7 @@ def run_queries(built: dict, repeat: int, *, pages: bool) -> dict:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--database", default="dateline_bench_search", help="PostgreSQL's")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--no-pages", action="store_true", help="time the search code only")
@@ -304,7 +304,7 @@ def main():
     if args.timing_only:  # the child of a run that just built the database
         database = os.environ["DATELINE_BENCH_DATABASE"]
     else:
-        database = prepare_database(args.postgres, reuse=args.reuse)
+        database = prepare_database(args.postgres, reuse=args.reuse, name=args.database)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     os.environ["DATELINE_ALLOWED_HOSTS"] = "testserver"
     os.environ["DATELINE_PAGE_CACHE"] = "off"

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dateline.search.selectors import SearchFilters, article_search
+from dateline.search.selectors import SearchFilters, article_search, section_choices
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +17,11 @@ def test_postgresql_matches_through_the_title_and_body_index(stories):
     read the whole index table (150 ms at 10,000 articles)."""
     with CaptureQueriesContext(connection) as queries:
         assert article_search(query="ceasefire", filters=SearchFilters()).count() == 2
-    count_sql = next(q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"])
+    search_sql = next(q["sql"] for q in queries.captured_queries if " @@ " in q["sql"])
     assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in (
-        count_sql
+        search_sql
     )
+    assert search_sql.endswith("LIMIT 1001")  # found, ranked and counted in one query
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'dateline_search_title_body_gin'"
@@ -29,21 +30,60 @@ def test_postgresql_matches_through_the_title_and_body_index(stories):
     assert definition.endswith("USING gin (((title || body)))")
 
 
+def _plan(sql: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql)
+        return [row[-1] for row in cursor.fetchall()]
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 query plan")
-def test_sqlite_runs_the_full_text_match_once_per_search(stories):
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+@pytest.mark.parametrize("by_author", [False, True])
+def test_sqlite_finds_ranks_and_counts_in_one_query_from_the_full_text_index(
+    stories, ana, sort, by_author
+):
     """Letting SQLite join the FTS table freely made it evaluate the MATCH once per
-    article: seconds per search at 10,000 articles."""
+    article (seconds per search at 10,000 articles), and a filter written as "among the
+    live articles" listed every one of them (100 ms at 100,000). The query starts from
+    the MATCH and reaches everything else by primary key."""
+    filters = SearchFilters(author=ana) if by_author else SearchFilters()
     with CaptureQueriesContext(connection) as queries:
-        results = article_search(query="ceasefire", filters=SearchFilters())
-        assert results.count() == 2
-        assert [article.title for article in results[:10]] == [
-            "Ceasefire talks resume in Geneva",
-            "Parliament passes budget",
-        ]
+        results = article_search(query="ceasefire", filters=filters, sort=sort)
+        found = [article.title for article in results[:10]]
+    expected = ["Ceasefire talks resume in Geneva", "Parliament passes budget"]
+    if by_author:
+        expected = expected[:1]
+    assert found == (expected if sort == "relevance" else expected[::-1])
+    assert results.count() == len(expected)
     matching = [q["sql"] for q in queries.captured_queries if " MATCH " in q["sql"]]
-    assert len(matching) == 2  # the scores, and the entries of the filtered articles
-    for sql in matching:
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql)
-            plan = [row[-1] for row in cursor.fetchall()]
-        assert not any("VIRTUAL TABLE INDEX 0:=" in step for step in plan), plan
+    assert len(matching) == 1  # a first ranking of the best candidates held every match
+    plan = _plan(matching[0])
+    assert plan[0] in {"SCAN wagtailsearch_indexentry_fts VIRTUAL TABLE INDEX 0:M3",
+                       "MATERIALIZE matched"}, plan  # fmt: skip
+    scans = [step for step in plan if step.startswith("SCAN")]
+    assert set(scans) <= {"SCAN wagtailsearch_indexentry_fts VIRTUAL TABLE INDEX 0:M3",
+                          "SCAN matched"}, plan  # fmt: skip
+    assert "SEARCH wagtailcore_page USING INTEGER PRIMARY KEY (rowid=?)" in plan
+    assert "LIMIT 1001" in matching[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 query plan")
+def test_sqlite_ranks_the_best_candidates_in_the_full_text_table_alone(stories):
+    """bm25 for every match is the expensive part: the first ranking keeps the best few
+    thousand inside the FTS5 query, before any row is looked up."""
+    with CaptureQueriesContext(connection) as queries:
+        article_search(query="ceasefire", filters=SearchFilters()).count()
+    (sql,) = [q["sql"] for q in queries.captured_queries if " MATCH " in q["sql"]]
+    candidates = sql[sql.index("(") + 1 : sql.index(") SELECT")]
+    assert "bm25(" in candidates and "LIMIT 4004" in candidates
+    assert "JOIN" not in candidates
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite query plan")
+def test_the_section_choices_read_the_sections_not_the_whole_page_tree(stories):
+    """In path order alone SQLite walked every page of the tree to find the sections
+    (100 ms at 100,000 stories, on every search page)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert [title for _, title in section_choices()] == ["World", "Sport"]
+    (sql,) = [q["sql"] for q in queries.captured_queries if "news_sectionpage" in q["sql"]]
+    assert not any(step.startswith("SCAN wagtailcore_page") for step in _plan(sql))

@@ -13,6 +13,7 @@ from dateline.api import errors
 
 ROUTERS = [
     ("/", "dateline.discovery.api.router"),  # articles, sections, authors (public)
+    ("/search/", "dateline.search.api.router"),  # reader search (public)
     ("/stories/", "dateline.news.api.router"),  # filing and editing stories (token)
     ("/stories/", "dateline.desk.api.stories"),  # corrections on stories (token)
     ("/fronts/", "dateline.desk.api.fronts"),  # front page lineups (token)

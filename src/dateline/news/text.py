@@ -8,17 +8,21 @@ WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 def stream_text(body) -> str:
-    """The readable text of a StreamField body, block by block, without markup."""
+    """The readable text of a StreamField body, block by block, without markup.
+
+    Read from the stored JSON, not the blocks' values: a picture's block would load its
+    image (a query per story, ten on a page of search results) to say nothing here.
+    """
     parts: list[str] = []
-    for block in body:
-        value = block.value
-        if block.block_type in {"paragraph", "subheading"}:
-            parts.append(strip_tags(str(getattr(value, "source", value))))
-        elif block.block_type == "pull_quote":
-            parts.append(value["quote"])
-        elif block.block_type == "fact_box":
-            parts.append(value["title"])
-            parts.append(strip_tags(value["body"].source))
+    for block in body.raw_data:
+        kind, value = block.get("type"), block.get("value")
+        if kind in {"paragraph", "subheading"}:
+            parts.append(strip_tags(str(value or "")))
+        elif kind == "pull_quote":
+            parts.append((value or {}).get("quote") or "")
+        elif kind == "fact_box":
+            parts.append((value or {}).get("title") or "")
+            parts.append(strip_tags((value or {}).get("body") or ""))
     return "\n".join(parts)
 
 

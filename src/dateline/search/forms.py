@@ -6,6 +6,14 @@ from dateline.news.models import AuthorPage, SectionPage
 from dateline.search import selectors
 
 
+def search_words(text: str) -> str:
+    """What a reader typed, as words to search for (the page's and the API's).
+
+    A double quote opens a phrase in the full-text engines; an unbalanced one is a
+    syntax error there. Readers mean the words, so search for the words."""
+    return " ".join(text.replace('"', " ").split())
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search for", max_length=200, required=False, strip=True)
     section = forms.ChoiceField(label="Section", required=False)
@@ -27,9 +35,7 @@ class SearchForm(forms.Form):
         self.fields["author"].choices = [("", "All authors"), *selectors.author_choices()]
 
     def clean_q(self) -> str:
-        # A double quote opens a phrase in the full-text engines; an unbalanced one is a
-        # syntax error there. Readers mean the words, so search for the words.
-        return " ".join(self.cleaned_data["q"].replace('"', " ").split())
+        return search_words(self.cleaned_data["q"])
 
     def clean(self):
         cleaned = super().clean()

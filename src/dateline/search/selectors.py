@@ -1,20 +1,21 @@
 """Reader search over live, public articles, through Wagtail's search backend.
 
-The backend finds and ranks; the cards shown come from `news.selectors.article_cards()`,
-the same selector every other listing uses.
+The database finds and ranks, at most MAX_RESULTS + 1 stories in one query with its
+LIMIT (SQLite FTS5: `SQLiteFullText`; PostgreSQL: Wagtail's ranking query, ids only);
+the count is that list's length, and the cards shown come from
+`news.selectors.article_cards()`, the same selector every other listing uses.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import IntegerField, QuerySet
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db import connection
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from dateline.i18n.languages import is_multilingual, reader_language
 from dateline.i18n.selectors import in_language
@@ -27,6 +28,9 @@ SORTS = {"relevance": "Most relevant", "newest": "Newest first"}
 # nobody reads page 101, and a word in every story of a 100,000-story archive would
 # otherwise be ranked and counted in full for every page.
 MAX_RESULTS = 1000
+# On SQLite, an unfiltered search ranks this many of the best full-text matches before
+# it looks up which are live stories (SQLiteFullText.best).
+CANDIDATES = 4 * (MAX_RESULTS + 1)
 
 
 @dataclass(frozen=True)
@@ -42,148 +46,158 @@ def _start_of(day: date) -> datetime:
 
 
 def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance"):
-    """Search results (lazy, sliceable, countable) of live public articles matching `query`."""
-    articles = ArticlePage.objects.live().public()
+    """The live public articles matching `query`, best (or newest) first: at most
+    MAX_RESULTS + 1 of them, found and ranked by the database in one bounded query."""
+    newest_first = sort == "newest"
+    backend = search_backend(language=reader_language())
+    if backend.query_compiler_class.__name__ == "SQLiteSearchQueryCompiler":
+        # Wagtail's compiler only parses the query here; SQLiteFullText runs it, with
+        # the filters on the page table alone (the article's own table holds nothing
+        # they read, and every row looked up there costs at 20,000 matches).
+        compiler = backend.search(query, ArticlePage.objects.all(), operator="and").query_compiler
+        full_text = SQLiteFullText(compiler, backend=backend)
+        pages = _narrowed(Page.objects.live().public(), filters)
+        if newest_first:
+            return FoundArticles(full_text.newest(pages))
+        # Without filters the best matches are mostly results: rank a bounded number of
+        # them first, and every match only when those do not make the thousand.
+        return FoundArticles(full_text.best(pages, first_try=filters == SearchFilters()))
+    articles = _narrowed(ArticlePage.objects.live().public(), filters)
+    results = backend.search(
+        query,
+        articles.order_by("-first_published_at") if newest_first else articles,
+        operator="and",
+        order_by_relevance=not newest_first,
+    )
+    return FoundArticles(_ids_found_by(results))
+
+
+def _narrowed(pages: QuerySet, filters: SearchFilters) -> QuerySet:
+    """`pages` in the reader's language, narrowed by the reader's filters: conditions on
+    the page table's own columns."""
     if is_multilingual():
         # Only the reader's language: by locale id, the field the search index filters on.
-        articles = articles.filter(locale=Locale.objects.get(language_code=reader_language()))
+        pages = pages.filter(locale=Locale.objects.get(language_code=reader_language()))
     if filters.section is not None:
-        articles = articles.descendant_of(filters.section, inclusive=False)
+        pages = pages.descendant_of(filters.section, inclusive=False)
     if filters.author is not None:
         ids = ArticleAuthor.objects.filter(author=filters.author).values_list(
             "article_id", flat=True
         )
-        articles = articles.filter(id__in=list(ids))
+        pages = pages.filter(id__in=list(ids))
     if filters.published_from is not None:
-        articles = articles.filter(first_published_at__gte=_start_of(filters.published_from))
+        pages = pages.filter(first_published_at__gte=_start_of(filters.published_from))
     if filters.published_to is not None and filters.published_to < date.max:
         end = _start_of(filters.published_to + timedelta(days=1))
-        articles = articles.filter(first_published_at__lt=end)
-    newest_first = sort == "newest"
-    # The language is a filter too: the limit inside the full-text query would rank
-    # every language's stories and keep the reader's from what is left.
-    unfiltered = filters == SearchFilters() and not is_multilingual()
-    backend = search_backend(language=reader_language())
-    results = backend.search(query, articles, operator="and", order_by_relevance=not newest_first)
-    if type(results.query_compiler).__name__ == "SQLiteSearchQueryCompiler":
-        # Without filters the best matches are the best results: rank only those, with
-        # the limit in the full-text query itself.
-        limit = MAX_RESULTS + 1 if unfiltered and not newest_first else None
-        match = SQLiteMatch(results.query_compiler, backend=results.backend, limit=limit)
-        if newest_first:
-            return articles.filter(pk__in=match.article_ids()).order_by(
-                "-first_published_at", "-pk"
-            )
-        return SQLiteRankedResults(articles, match)
-    if newest_first:
-        return backend.search(
-            query,
-            articles.order_by("-first_published_at"),
-            operator="and",
-            order_by_relevance=False,
-        )
-    return results
+        pages = pages.filter(first_published_at__lt=end)
+    return pages
 
 
-class SQLiteMatch:
-    """One full-text MATCH against the FTS5 table of Wagtail's SQLite search backend.
+def _ids_found_by(results) -> list[int]:
+    """The ids of the first MAX_RESULTS + 1 results of another backend's search."""
+    first = results[: MAX_RESULTS + 1]
+    if hasattr(first, "get_queryset"):
+        # PostgreSQL's (and any database backend's): the ranking query with its LIMIT,
+        # selecting ids only; the cards of a page load what they show.
+        return list(first.get_queryset().values_list("pk", flat=True))
+    return [article.pk for article in first]
 
-    Wagtail's backend joins the FTS table to its index entries and lets SQLite pick the
-    join order. For a COUNT, or when ordering by date, SQLite walks every article's
-    entry and evaluates the MATCH once per row: about 0.7 s for a common word at
-    10,000 articles, 5 s for a word in every story. Here the MATCH only ever runs as
-    an uncorrelated query of the FTS table alone (under 20 ms for a word in every
-    story): on its own for the scores, or as a subquery SQLite runs once, whose rowids
-    the entries are looked up by.
+
+class SQLiteFullText:
+    """A search in the FTS5 table of Wagtail's SQLite backend, in one query per answer.
+
+    The query starts from the full-text MATCH and reaches each matching story by primary
+    key: the FTS5 table, its index entry, the page (CROSS JOIN keeps SQLite to that order).
+    Every filter (live, public, language, section, author, dates) is a condition on the
+    page's own columns, so the ranking, the ORDER BY and the LIMIT all run inside that one
+    query, which returns at most MAX_RESULTS + 1 ids. Left to choose, SQLite walked every
+    article and evaluated the MATCH once per row (seconds at 10,000 stories), or listed
+    every live article to intersect with the matches (100 ms at 100,000).
+
+    Relevance is Wagtail's: bm25, weighted by the title's length (`title_norm`), ties
+    newest id first. Scoring every match is the expensive part (a word in 20,000 stories:
+    about 20,000 bm25 evaluations and two row lookups each), so `best()` first scores
+    the matches in the FTS5 table alone and keeps the CANDIDATES best before it looks
+    anything up: when those hold more than MAX_RESULTS live stories, the results are the
+    best of them; otherwise every match is ranked.
     """
 
-    def __init__(self, compiler, *, backend, limit: int | None = None):
+    def __init__(self, compiler, *, backend):
         # Only importable where the SQLite backend is in use (its models exist only there).
-        from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
         from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
-        IndexEntry = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model
-        normalized = normalize(compiler.query)
         expression = MatchExpression(
             compiler.fields or compiler.FTS_TABLE_FIELDS,
-            compiler.build_search_query(normalized, config=compiler.get_config(backend)),
+            compiler.build_search_query(
+                normalize(compiler.query), config=compiler.get_config(backend)
+            ),
         )
-        rows = SQLiteFTSIndexEntry.objects.filter(expression)
-        scored = rows.annotate(score=BM25())
-        if limit is not None:
-            # ORDER BY bm25 LIMIT n over the articles' rows only (sections and authors
-            # share the index): no full ranking, and the n best are all stories.
-            articles_only = get_descendants_content_types_pks(ArticlePage)
-            scored = scored.filter(index_entry__content_type__in=articles_only)
-            scored = scored.order_by("score")[:limit]
-        self._scored = scored.values_list("index_entry_id", "score")
-        self._limit = limit
-        # As a nested queryset the FTS table gets an alias that the MATCH clause does not
-        # use, and SQLite re-runs the MATCH per row; the top-level SQL has no alias.
-        # The ORM's own SQL and parameters for `rows`, not text from the reader.
-        matched = (
-            scored.values("index_entry_id") if limit is not None else rows.values("index_entry_id")
+        self._matches = SQLiteFTSIndexEntry.objects.filter(expression)
+        self._entries = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model
+
+    def newest(self, pages) -> list[int]:
+        """The ids of the newest MAX_RESULTS + 1 matching articles among `pages`."""
+        matched = self._matches.values("index_entry_id")
+        return self._found(matched, pages, order="a.published DESC, a.pk DESC")
+
+    def best(self, pages, *, first_try: bool = True) -> list[int]:
+        """The ids of the best MAX_RESULTS + 1 matching articles among `pages`."""
+        from modelsearch.backends.database.sqlite.query import BM25
+
+        scored = self._matches.annotate(score=BM25()).values("index_entry_id", "score")
+        order = "matched.score * (entry.title_norm + 1.0), a.pk DESC"
+        if first_try:
+            # The best by bm25 alone (ties to the newest entry), scored in the FTS5 table
+            # before any lookup.
+            candidates = scored.order_by("score", "-index_entry_id")[:CANDIDATES]
+            rows = self._found(candidates, pages, order=order, counted=True)
+            # Enough stories among them, or they were every match: that is the answer.
+            if len(rows) > MAX_RESULTS or (rows and rows[0][1] < CANDIDATES):
+                return [pk for pk, _ in rows]
+        return self._found(scored, pages, order=order)
+
+    def _found(self, matched, pages, *, order: str, counted: bool = False) -> list:
+        """The ids of the articles among `pages` that `matched` reaches, in `order`,
+        MAX_RESULTS + 1 at most; `counted`: rows of (id, how many rows `matched` holds)."""
+        matched_sql, matched_params = matched.query.sql_with_params()
+        pages_sql, pages_params = (
+            pages.order_by().values("pk", published=F("first_published_at")).query
+        ).sql_with_params()
+        types = get_descendants_content_types_pks(ArticlePage)
+        # The ORM's SQL and parameters for `matched` and `pages`, not text from the
+        # reader; a CTE keeps the FTS table's own name, which its MATCH clause uses.
+        count = ", (SELECT count(*) FROM matched)" if counted else ""
+        sql = (
+            f"WITH matched AS {'MATERIALIZED' if counted else ''} ({matched_sql}) "  # noqa: S608
+            f"SELECT a.pk{count} FROM matched "
+            f"CROSS JOIN {self._entries._meta.db_table} AS entry "
+            "ON entry.id = matched.index_entry_id "
+            f"CROSS JOIN ({pages_sql}) AS a ON a.pk = CAST(entry.object_id AS integer) "
+            f"WHERE entry.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+            f"ORDER BY {order} LIMIT %s"
         )
-        rowids = RawSQL(*matched.query.sql_with_params())  # noqa: S611
-        self.entries = IndexEntry.objects.filter(
-            id__in=rowids,
-            content_type__in=get_descendants_content_types_pks(ArticlePage),
-        )
-
-    def article_ids(self):
-        """A subquery of the ids of the matching articles."""
-        return self.entries.values(article_id=Cast("object_id", IntegerField()))
-
-    def scores(self) -> dict[int, float]:
-        """bm25 of every matching index entry, by entry id (lower is better, as in FTS5)."""
-        return dict(self._scored)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*matched_params, *pages_params, *types, MAX_RESULTS + 1])
+            rows = cursor.fetchall()
+        return rows if counted else [pk for (pk,) in rows]
 
 
-class SQLiteRankedResults:
-    """Relevance-ranked results on SQLite, sliceable and countable like SearchResults.
+class FoundArticles:
+    """The articles a search found, in order, sliceable and countable like SearchResults:
+    at most MAX_RESULTS + 1 ids, so the count stops there too."""
 
-    The ranking is Wagtail's (bm25, the title weighted by its length), computed once
-    per search: the scores, then the matching entries of the articles that pass the
-    filters (two queries, each running the MATCH once), then sorted here.
-    """
-
-    def __init__(self, articles, match: SQLiteMatch):
-        self._articles = articles
-        self._match = match
-        self._ids: list[int] | None = None
-        self._stopped_at_limit = False
-
-    def _ranked_ids(self) -> list[int]:
-        if self._ids is None:
-            scores = self._match.scores()
-            # The full-text query stopped at its limit: there are more matches than the
-            # limit, though fewer articles among them (other pages share the index).
-            limit = self._match._limit
-            self._stopped_at_limit = limit is not None and len(scores) >= limit
-            # Filter on the cast id, not object_id itself: SQLite would otherwise probe
-            # the (content type, object id) index once per candidate per match.
-            entries = (
-                self._match.entries.annotate(article_id=Cast("object_id", IntegerField()))
-                .filter(article_id__in=self._articles.values("pk"))
-                .values_list("id", "article_id", "title_norm")
-            )
-            ranked = sorted(
-                (scores[entry] * (title_norm + 1.0), -article_id)
-                for entry, article_id, title_norm in entries
-                if entry in scores  # not indexed between the two queries
-            )
-            self._ids = [-negated for _, negated in ranked]
-        return self._ids
+    def __init__(self, ids: list[int]):
+        self.ids = ids
 
     def count(self) -> int:
-        found = len(self._ranked_ids())
-        return max(found, MAX_RESULTS + 1) if self._stopped_at_limit else found
+        return len(self.ids)
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, key):
-        ids = self._ranked_ids()[key]  # past the ranked ones (a count said "more"): none
+        ids = self.ids[key]
         # Only the ids: result_cards() loads what the page shows.
         found = ArticlePage.objects.only("pk").in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
@@ -195,10 +209,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        items = self.object_list
-        if isinstance(items, QuerySet):
-            return items.values("pk")[: MAX_RESULTS + 1].count()
-        return min(items.count(), MAX_RESULTS + 1)  # ranked results' or a backend's own count
+        return min(self.object_list.count(), MAX_RESULTS + 1)  # FoundArticles stop there
 
     @property
     def capped(self) -> bool:
@@ -222,7 +233,9 @@ def result_cards(results) -> list:
 
 
 def section_choices() -> list[tuple[str, str]]:
-    sections = in_language(SectionPage.objects.live().public()).order_by("path")
+    # By content type, which SQLite reads from its index: with the path order alone it
+    # walked every page of the tree in path order (100 ms at 100,000 stories).
+    sections = in_language(SectionPage.objects.live().public().type(SectionPage)).order_by("path")
     return [
         (str(pk), "— " * (depth - 3) + title)
         for pk, depth, title in sections.values_list("pk", "depth", "title")

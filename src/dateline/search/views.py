@@ -27,7 +27,10 @@ def results(request):
     )
     number = form.cleaned_data.get("page") or 1
     if number > max(paginator.num_pages, 1):
-        form.add_error("page", "There are not that many pages of results.")
+        message = "There are not that many pages of results."
+        if paginator.capped:
+            message = f"Search shows the first {paginator.cap_label} results: narrow it down."
+        form.add_error("page", message)
         return render(request, "search/results.html", context, status=400)
     page_obj = paginator.page(number)
     terms = query_terms(query)

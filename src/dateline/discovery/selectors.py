@@ -15,10 +15,11 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from dateline.discovery.models import ArchiveMonth
 from dateline.i18n.languages import default_language, is_multilingual
 from dateline.i18n.selectors import in_language
 from dateline.news import selectors as news
-from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
+from dateline.news.models import ArticlePage, AuthorPage, SectionPage
 
 FEED_FORMATS = ("rss", "atom", "json")
 FEED_FORMAT_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
@@ -86,7 +87,9 @@ def feed_scope(*, site: Site, kind: str, key: str = "") -> FeedScope | None:
             )
         else:
             sections = SectionPage.objects.filter(url_path=f"{site.root_page.url_path}{key}/")
-        section = sections.live().public().first()
+        # Through the sections (news/0008's index, in order): Wagtail does not index
+        # url_path, and the page table holds every story of the archive.
+        section = sections.exact_type(SectionPage).live().public().order_by("title").first()
         if section is None:
             return None
         return FeedScope(
@@ -221,11 +224,26 @@ def archive_stories(site: Site) -> QuerySet:
     return ArticlePage.objects.live().public().filter(in_site, first_published_at__isnull=False)
 
 
-def archive_files(site: Site) -> list[ArchiveFile]:
-    """Every sitemap file of the archive, newest month first, from one grouped query."""
-    months = (
-        archive_stories(site)
-        .annotate(month=PublicationMonth("first_published_at"))
+def publication_month(moment: datetime) -> str:
+    """The archive month ("2026-12", UTC) of a story first published at `moment`."""
+    return f"{moment.astimezone(UTC):%Y-%m}"
+
+
+def archive_month_counts(site: Site, *, months=None):
+    """(month, live stories, newest change) of the site's archive, counted from the
+    stories: every month, or only `months` ("2026-12"), each a range of the publication
+    index. What `ArchiveMonth` keeps (discovery.services.archive_months_recount)."""
+    stories = archive_stories(site)
+    if months is not None:
+        if not months:
+            return
+        in_months = Q()
+        for month in months:
+            start, end = month_bounds(*(int(part) for part in month.split("-")))
+            in_months |= Q(first_published_at__gte=start, first_published_at__lt=end)
+        stories = stories.filter(in_months)
+    grouped = (
+        stories.annotate(month=PublicationMonth("first_published_at"))
         .order_by()
         .values("month")
         .annotate(
@@ -234,13 +252,23 @@ def archive_files(site: Site) -> list[ArchiveFile]:
             updated=Max("updated_at"),
             first=Max("first_published_at"),
         )
+    )
+    for row in grouped:
+        yield row["month"], row["count"], _latest(row["published"], row["updated"], row["first"])
+
+
+def archive_files(site: Site) -> list[ArchiveFile]:
+    """Every sitemap file of the archive, newest month first, from the kept figures
+    (`ArchiveMonth`): one read of a few hundred rows, whatever the archive's size."""
+    months = (
+        ArchiveMonth.objects.filter(site=site)
         .order_by("-month")
+        .values_list("month", "stories", "lastmod")
     )
     files = []
-    for row in months:
-        lastmod = _latest(row["published"], row["updated"], row["first"])
-        pages = -(-row["count"] // ARCHIVE_FILE_URLS)
-        files.extend(ArchiveFile(row["month"], number, lastmod) for number in range(1, pages + 1))
+    for month, stories, lastmod in months:
+        pages = -(-stories // ARCHIVE_FILE_URLS)
+        files.extend(ArchiveFile(month, number, lastmod) for number in range(1, pages + 1))
     return files
 
 
@@ -293,18 +321,18 @@ def _latest(*values):
 
 
 def sitemap_sections():
-    """Live sections; a section changes whenever a story in it does."""
-    newest_story = (
-        ArticlePage.objects.live()
-        .filter(path__startswith=OuterRef("path"))
-        .order_by("-last_published_at")
-        .values("last_published_at")[:1]
-    )
+    """Live sections, by title; lastmod: the section's own publication or the latest
+    change of its newest live story (the first card of its page), read per section from
+    the start of the publication index, not by sorting every story in it."""
+    newest = news.article_cards(
+        ArticlePage.objects.filter(path__startswith=OuterRef("path")), language=None
+    ).values("last_published_at")[:1]
     sections = (
         SectionPage.objects.live()
         .public()
-        .annotate(newest_story_at=Subquery(newest_story))
-        .order_by("path")
+        .exact_type(SectionPage)  # news/0008's index, in title order
+        .annotate(newest_story_at=Subquery(newest))
+        .order_by("title")
     )
     for section in sections:
         section.lastmod = _latest(section.last_published_at, section.newest_story_at)
@@ -312,16 +340,19 @@ def sitemap_sections():
 
 
 def sitemap_authors():
-    """Live author pages; a profile changes whenever one of the author's stories does."""
-    newest_story = (
-        ArticleAuthor.objects.filter(author=OuterRef("pk"), article__live=True)
-        .order_by("-article__last_published_at")
-        .values("article__last_published_at")[:1]
-    )
+    """Live author pages, by title; lastmod: the profile's own publication or the latest
+    change of the author's newest live story, from the start of their listing index
+    (news/0007), not by sorting every story they wrote."""
+    newest = news.article_cards(
+        ArticlePage.objects.filter(authors__author=OuterRef("pk")),
+        language=None,
+        listed_by=news.BY_BYLINE,
+    ).values("last_published_at")[:1]
     authors = (
         AuthorPage.objects.live()
         .public()
-        .annotate(newest_story_at=Subquery(newest_story))
+        .exact_type(AuthorPage)  # news/0008's index, in title order
+        .annotate(newest_story_at=Subquery(newest))
         .order_by("title")
     )
     for author in authors:

@@ -142,3 +142,45 @@ def test_an_authors_or_tags_article_list_reads_its_own_index_in_order(
         assert "TEMP B-TREE" not in explained, explained
         assert "CORRELATED" not in explained, explained
         assert index in explained, explained
+
+
+def test_numbered_pages_list_every_story_once_with_their_links(client, world, ana):
+    for number in range(7):
+        ArticleFactory(section=world, authors=[ana], title=f"Story {number}")
+    seen, page = [], 1
+    while page:
+        data = get(client, "/api/v1/articles/", page_size=2, page=page).json()
+        assert data["page"] == page and data["count"] == 7
+        assert data["previous_page"] == (page - 1 or None)
+        seen += [a["title"] for a in data["results"]]
+        page = data["next_page"]
+    assert seen == [f"Story {number}" for number in range(6, -1, -1)]
+    assert data["next_cursor"] is None
+    assert get(client, "/api/v1/articles/", page_size=2, page=5).status_code == 404
+    third = get(client, "/api/v1/articles/", page_size=2, page=3).json()
+    after = get(client, "/api/v1/articles/", page_size=2, before=third["next_cursor"]).json()
+    assert [a["title"] for a in after["results"]] == ["Story 0"]
+
+
+def test_a_deep_page_number_loads_no_story_before_it(client, world, ana):
+    """Page N: one read of the listing index (two columns) finds where it starts, and
+    the page's own query continues from there, as a cursor page does: no OFFSET that
+    loads and skips every story before it."""
+    for _ in range(9):
+        ArticleFactory(section=world, authors=[ana])
+    with CaptureQueriesContext(connection) as first:
+        get(client, "/api/v1/articles/", page_size=2, page=2)
+    with CaptureQueriesContext(connection) as deep:
+        assert get(client, "/api/v1/articles/", page_size=2, page=4).status_code == 200
+    assert len(deep) == len(first)
+    with_offset = [q["sql"] for q in deep if "OFFSET" in q["sql"]]
+    assert len(with_offset) == 1
+    (boundary,) = with_offset
+    assert "LIMIT 2 OFFSET 5" in boundary
+    assert boundary.startswith('SELECT "wagtailcore_page"."first_published_at"'), boundary
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {boundary}")
+            explained = "\n".join(str(row[-1]) for row in cursor.fetchall())
+        assert "TEMP B-TREE" not in explained, explained
+        assert "dateline_page_published_idx" in explained, explained

@@ -302,7 +302,8 @@ def sections_at(slug_or_path: str) -> list:
     path = slug_or_path.strip().strip("/")
     if not path:
         return []
-    return list(_model("SectionPage").objects.filter(url_path__endswith=f"/{path}/")[:5])
+    sections = _model("SectionPage").objects.exact_type(_model("SectionPage"))  # not every page
+    return list(sections.filter(url_path__endswith=f"/{path}/")[:5])
 
 
 def authors_with_slugs(slugs) -> dict:

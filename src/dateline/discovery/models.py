@@ -52,7 +52,8 @@ class SharingSettings(BaseSiteSetting):
 
 class ArchiveMonth(models.Model):
     """How many live stories of a site were first published in a UTC month, and when the
-    newest change among them was: the sitemap index's one read (decision 0020).
+    newest change among them was: the sitemap index's one read (decision 0020), and with
+    no site, the whole archive's: where the API's numbered pages start (decision 0021).
 
     A figure derived from the stories, kept exact by `discovery.services.
     archive_months_recount`: the month of a story published, unpublished, deleted or moved
@@ -60,7 +61,10 @@ class ArchiveMonth(models.Model):
     sitemaps recount` counts every month. Never edited by hand.
     """
 
-    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    # No site: every live story, of any site (where the API's article list finds a page).
+    site = models.ForeignKey(
+        "wagtailcore.Site", null=True, on_delete=models.CASCADE, related_name="+"
+    )
     month = models.CharField(max_length=7)  # "2026-12"
     stories = models.PositiveIntegerField()
     lastmod = models.DateTimeField(null=True)

@@ -216,10 +216,11 @@ def site_roots(site: Site) -> dict[str, str]:
     }
 
 
-def archive_stories(site: Site) -> QuerySet:
-    """Live, public stories of this site that have been published (in every language)."""
+def archive_stories(site: Site | None) -> QuerySet:
+    """Live, public stories of this site that have been published (in every language);
+    with no site, of every site: the API's article list."""
     in_site = Q()
-    for root_path in site_roots(site):
+    for root_path in site_roots(site) if site is not None else ():
         in_site |= Q(url_path__startswith=root_path)
     return ArticlePage.objects.live().public().filter(in_site, first_published_at__isnull=False)
 
@@ -229,7 +230,7 @@ def publication_month(moment: datetime) -> str:
     return f"{moment.astimezone(UTC):%Y-%m}"
 
 
-def archive_month_counts(site: Site, *, months=None):
+def archive_month_counts(site: Site | None, *, months=None):
     """(month, live stories, newest change) of the site's archive, counted from the
     stories: every month, or only `months` ("2026-12"), each a range of the publication
     index. What `ArchiveMonth` keeps (discovery.services.archive_months_recount)."""
@@ -270,6 +271,22 @@ def archive_files(site: Site) -> list[ArchiveFile]:
         pages = -(-stories // ARCHIVE_FILE_URLS)
         files.extend(ArchiveFile(month, number, lastmod) for number in range(1, pages + 1))
     return files
+
+
+def archive_position(position: int) -> tuple[datetime, int] | None:
+    """Where the story `position` places from the newest (0: the newest) of every live
+    story (the API's article list, no filter) is, from the kept figures of the whole
+    archive (`ArchiveMonth` of no site): the end of its month, and how many of the
+    stories published before that end come before it. One read of a few hundred rows
+    instead of an index read of every story before it; None past the last story."""
+    before = 0
+    months = ArchiveMonth.objects.filter(site=None).order_by("-month")
+    for month, stories in months.values_list("month", "stories"):
+        if before + stories > position:
+            year, number = (int(part) for part in month.split("-"))
+            return month_bounds(year, number)[1], position - before
+        before += stories
+    return None
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:

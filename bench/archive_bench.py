@@ -8,8 +8,9 @@ Every URL goes through Django in this process (no server, no page cache): one wa
 then the median of `--runs` requests in milliseconds, with the queries each one asks.
 The URLs are the expensive ends of each listing: page 1 and the last page (by cursor)
 of the biggest section, author and tag, every sitemap file, a search for a word in
-every story on its first and last page, the API's first page and a page 9,000 stories
-deep, and the redirect an old deep page number of the biggest author answers. Memory:
+every story on its first and last page, the API's first page and a page nine tenths
+down, and the redirects an old deep page number of the biggest author answers (its
+own `?page=N` and WordPress's `/author/<slug>/page/N/`). Memory:
 this process's resident size after the first page, and after rendering every sitemap
 file and the last page of every section, author and tag.
 
@@ -122,6 +123,10 @@ def main() -> None:
         count = selectors.articles_by(author).count()
         old_number = max(NUMBERED_PAGES + 1, -(-count // CARDS_PER_PAGE))
         row("author, old page number (302)", f"{author.url}?page={old_number}")
+        row(
+            "author, WordPress archive page (302)",
+            f"/author/{author.slug}/page/{old_number}/",
+        )
     row("authors index", "/authors/")
     if tag is not None:
         tag_url = f"/tags/{tag.slug}/"
@@ -146,6 +151,8 @@ def main() -> None:
         month_files, key=lambda path: client.get(path, **host).content.count(b"<url>")
     )
     row("sitemap, biggest article file", biggest_month)
+    row("sitemap, sections", "/sitemap-sections.xml")
+    row("sitemap, authors", "/sitemap-authors.xml")
     row("sitemap, tags", "/sitemap-tags.xml")
     row("news sitemap", "/news-sitemap.xml")
     row("search, page 1", f"/search/?q={word}", search=True)

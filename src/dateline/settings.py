@@ -124,7 +124,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Old WordPress links by id (/?p=123) answer 301 even where a page answers "/".
+    # Old WordPress links by id (/?p=123) answer 301 even where a page answers "/", and
+    # its author, category and tag archives land on their listings.
     "dateline.importers.middleware.WordPressIdRedirectMiddleware",
     # Last, as django-axes requires: it turns a lockout into its 429 response.
     "axes.middleware.AxesMiddleware",

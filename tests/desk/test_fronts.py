@@ -203,7 +203,7 @@ def test_editors_may_edit_and_publish_lineups():
     assert Permission.objects.filter(codename="publish_front").exists()
 
 
-def test_a_curated_home_page_costs_the_same_fixed_number_of_queries(client, home, editor):
+def test_a_curated_home_page_costs_one_query_more_than_an_uncurated_one(client, home, editor):
     from tests.news.test_queries import LISTING_QUERIES, queries_for
 
     world = SectionFactory(title="World", slug="world")
@@ -216,7 +216,9 @@ def test_a_curated_home_page_costs_the_same_fixed_number_of_queries(client, home
         sections=[world],
     )
     assert lead_of_any(client.get("/").text) == picks[1].title
-    assert queries_for(client, "/") == LISTING_QUERIES["/"]
+    # The newest few are read first (their ids, from the publication index), so that only
+    # they and the picks are ordered by pick, not every story of the archive.
+    assert queries_for(client, "/") == LISTING_QUERIES["/"] + 1
 
 
 def lead_of_any(html: str) -> str:

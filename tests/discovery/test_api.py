@@ -3,6 +3,8 @@
 The OpenAPI contract of the whole API is checked in tests/api/test_openapi.py.
 """
 
+from datetime import UTC, datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -142,3 +144,88 @@ def test_an_authors_or_tags_article_list_reads_its_own_index_in_order(
         assert "TEMP B-TREE" not in explained, explained
         assert "CORRELATED" not in explained, explained
         assert index in explained, explained
+
+
+def test_numbered_pages_list_every_story_once_with_their_links(client, world, ana):
+    for number in range(7):
+        ArticleFactory(section=world, authors=[ana], title=f"Story {number}")
+    seen, page = [], 1
+    while page:
+        data = get(client, "/api/v1/articles/", page_size=2, page=page).json()
+        assert data["page"] == page and data["count"] == 7
+        assert data["previous_page"] == (page - 1 or None)
+        seen += [a["title"] for a in data["results"]]
+        page = data["next_page"]
+    assert seen == [f"Story {number}" for number in range(6, -1, -1)]
+    assert data["next_cursor"] is None
+    assert get(client, "/api/v1/articles/", page_size=2, page=5).status_code == 404
+    third = get(client, "/api/v1/articles/", page_size=2, page=3).json()
+    after = get(client, "/api/v1/articles/", page_size=2, before=third["next_cursor"]).json()
+    assert [a["title"] for a in after["results"]] == ["Story 0"]
+
+
+def test_a_deep_page_number_loads_no_story_before_it(client, world, ana):
+    """Page N of an author's stories: one read of the listing index (two columns) finds
+    where it starts, and the page's own query continues from there, as a cursor page
+    does: no OFFSET that loads and skips every story before it."""
+    for _ in range(9):
+        ArticleFactory(section=world, authors=[ana])
+    with CaptureQueriesContext(connection) as first:
+        get(client, "/api/v1/articles/", page_size=2, page=2, author=ana.pk)
+    with CaptureQueriesContext(connection) as deep:
+        listed = get(client, "/api/v1/articles/", page_size=2, page=4, author=ana.pk)
+    assert listed.status_code == 200
+    assert len(deep) == len(first)
+    (boundary,) = [q["sql"] for q in deep if "OFFSET" in q["sql"]]
+    assert "LIMIT 2 OFFSET 5" in boundary
+    assert boundary.startswith('SELECT "news_articleauthor"."published_at"'), boundary
+    if connection.vendor == "sqlite":
+        explained = explain(boundary)
+        assert "TEMP B-TREE" not in explained, explained
+        assert "news_author_listing_idx" in explained, explained
+
+
+def explain(sql: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def monthly_archive(world, ana) -> list[str]:
+    """Three stories in each of four months; their titles newest first."""
+    for month in (1, 2, 3, 4):
+        for day in (1, 2, 3):
+            ArticleFactory(
+                section=world,
+                authors=[ana],
+                title=f"2019-{month:02} day {day}",
+                published_at=datetime(2019, month, day, tzinfo=UTC),
+            )
+    return [f"2019-{month:02} day {day}" for month in (4, 3, 2, 1) for day in (3, 2, 1)]
+
+
+def test_the_whole_lists_deep_pages_skip_months_by_their_counts(client, world, ana):
+    """Unfiltered, page N's start is found from the monthly figures: the index is read
+    only within the month that holds it, whatever the depth."""
+    newest_first = monthly_archive(world, ana)
+    seen, page = [], 1
+    while page:
+        data = get(client, "/api/v1/articles/", page_size=2, page=page).json()
+        seen += [a["title"] for a in data["results"]]
+        page = data["next_page"]
+    assert seen == newest_first
+    with CaptureQueriesContext(connection) as queries:
+        data = get(client, "/api/v1/articles/", page_size=2, page=5).json()
+    assert [a["title"] for a in data["results"]] == newest_first[8:10]
+    (seek,) = [q["sql"] for q in queries if "OFFSET" in q["sql"]]
+    assert "LIMIT 1 OFFSET 1" in seek  # the 8th story: the 2nd of February's, not the 8th
+    assert get(client, "/api/v1/articles/", page_size=2, page=7).status_code == 404
+
+
+def test_without_monthly_figures_a_deep_page_is_found_from_the_index(client, world, ana):
+    from dateline.discovery.models import ArchiveMonth
+
+    newest_first = monthly_archive(world, ana)
+    ArchiveMonth.objects.all().delete()
+    data = get(client, "/api/v1/articles/", page_size=2, page=5).json()
+    assert [a["title"] for a in data["results"]] == newest_first[8:10]

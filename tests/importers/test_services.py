@@ -249,6 +249,21 @@ def test_old_links_by_id_answer_301_to_the_new_address(imported, client):
     assert client.get("/?p=999999").status_code == 200  # unknown ids: the home page
 
 
+def test_old_author_category_and_tag_archives_answer_301_to_their_listings(imported, client):
+    europe = SectionPage.objects.get(slug="europe")
+    for old, new in (
+        ("/author/mlefevre/", AuthorPage.objects.get(slug="mlefevre").url),
+        ("/category/news/world/europe/", europe.url),
+        ("/category/europe/", europe.url),
+        ("/category/europe/page/2/", f"{europe.url}?page=2"),
+        ("/tag/climate/", "/tags/climate/"),
+    ):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new), old
+    for unknown in ("/author/nobody/", "/category/nowhere/", "/tag/never-used/"):
+        assert client.get(unknown).status_code == 404
+
+
 def test_the_imported_article_renders_with_comments_and_no_email(imported, client):
     story = article("harbour-strike-ends")
     html = client.get(story.url).content.decode()

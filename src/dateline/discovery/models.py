@@ -48,3 +48,31 @@ class SharingSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Search and sharing"
+
+
+class ArchiveMonth(models.Model):
+    """How many live stories of a site were first published in a UTC month, and when the
+    newest change among them was: the sitemap index's one read (decision 0020), and with
+    no site, the whole archive's: where the API's numbered pages start (decision 0021).
+
+    A figure derived from the stories, kept exact by `discovery.services.
+    archive_months_recount`: the month of a story published, unpublished, deleted or moved
+    is counted again from its stories (a range of the publication index), and `dateline
+    sitemaps recount` counts every month. Never edited by hand.
+    """
+
+    # No site: every live story, of any site (where the API's article list finds a page).
+    site = models.ForeignKey(
+        "wagtailcore.Site", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.CharField(max_length=7)  # "2026-12"
+    stories = models.PositiveIntegerField()
+    lastmod = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["site", "month"], name="discovery_archive_month_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month}: {self.stories} stories"

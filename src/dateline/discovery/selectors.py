@@ -9,16 +9,30 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import NotSupportedError
-from django.db.models import CharField, Count, Func, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from dateline.discovery.models import ArchiveMonth
 from dateline.i18n.languages import default_language, is_multilingual
 from dateline.i18n.selectors import in_language
 from dateline.news import selectors as news
-from dateline.news.models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
+from dateline.news.models import ArticlePage, AuthorPage, SectionPage
 
 FEED_FORMATS = ("rss", "atom", "json")
 FEED_FORMAT_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
@@ -86,7 +100,9 @@ def feed_scope(*, site: Site, kind: str, key: str = "") -> FeedScope | None:
             )
         else:
             sections = SectionPage.objects.filter(url_path=f"{site.root_page.url_path}{key}/")
-        section = sections.live().public().first()
+        # Through the sections (news/0008's index, in order): Wagtail does not index
+        # url_path, and the page table holds every story of the archive.
+        section = sections.exact_type(SectionPage).live().public().order_by("title").first()
         if section is None:
             return None
         return FeedScope(
@@ -213,19 +229,35 @@ def site_roots(site: Site) -> dict[str, str]:
     }
 
 
-def archive_stories(site: Site) -> QuerySet:
-    """Live, public stories of this site that have been published (in every language)."""
+def archive_stories(site: Site | None) -> QuerySet:
+    """Live, public stories of this site that have been published (in every language);
+    with no site, of every site: the API's article list."""
     in_site = Q()
-    for root_path in site_roots(site):
+    for root_path in site_roots(site) if site is not None else ():
         in_site |= Q(url_path__startswith=root_path)
     return ArticlePage.objects.live().public().filter(in_site, first_published_at__isnull=False)
 
 
-def archive_files(site: Site) -> list[ArchiveFile]:
-    """Every sitemap file of the archive, newest month first, from one grouped query."""
-    months = (
-        archive_stories(site)
-        .annotate(month=PublicationMonth("first_published_at"))
+def publication_month(moment: datetime) -> str:
+    """The archive month ("2026-12", UTC) of a story first published at `moment`."""
+    return f"{moment.astimezone(UTC):%Y-%m}"
+
+
+def archive_month_counts(site: Site | None, *, months=None):
+    """(month, live stories, newest change) of the site's archive, counted from the
+    stories: every month, or only `months` ("2026-12"), each a range of the publication
+    index. What `ArchiveMonth` keeps (discovery.services.archive_months_recount)."""
+    stories = archive_stories(site)
+    if months is not None:
+        if not months:
+            return
+        in_months = Q()
+        for month in months:
+            start, end = month_bounds(*(int(part) for part in month.split("-")))
+            in_months |= Q(first_published_at__gte=start, first_published_at__lt=end)
+        stories = stories.filter(in_months)
+    grouped = (
+        stories.annotate(month=PublicationMonth("first_published_at"))
         .order_by()
         .values("month")
         .annotate(
@@ -234,14 +266,40 @@ def archive_files(site: Site) -> list[ArchiveFile]:
             updated=Max("updated_at"),
             first=Max("first_published_at"),
         )
+    )
+    for row in grouped:
+        yield row["month"], row["count"], _latest(row["published"], row["updated"], row["first"])
+
+
+def archive_files(site: Site) -> list[ArchiveFile]:
+    """Every sitemap file of the archive, newest month first, from the kept figures
+    (`ArchiveMonth`): one read of a few hundred rows, whatever the archive's size."""
+    months = (
+        ArchiveMonth.objects.filter(site=site)
         .order_by("-month")
+        .values_list("month", "stories", "lastmod")
     )
     files = []
-    for row in months:
-        lastmod = _latest(row["published"], row["updated"], row["first"])
-        pages = -(-row["count"] // ARCHIVE_FILE_URLS)
-        files.extend(ArchiveFile(row["month"], number, lastmod) for number in range(1, pages + 1))
+    for month, stories, lastmod in months:
+        pages = -(-stories // ARCHIVE_FILE_URLS)
+        files.extend(ArchiveFile(month, number, lastmod) for number in range(1, pages + 1))
     return files
+
+
+def archive_position(position: int) -> tuple[datetime, int] | None:
+    """Where the story `position` places from the newest (0: the newest) of every live
+    story (the API's article list, no filter) is, from the kept figures of the whole
+    archive (`ArchiveMonth` of no site): the end of its month, and how many of the
+    stories published before that end come before it. One read of a few hundred rows
+    instead of an index read of every story before it; None past the last story."""
+    before = 0
+    months = ArchiveMonth.objects.filter(site=None).order_by("-month")
+    for month, stories in months.values_list("month", "stories"):
+        if before + stories > position:
+            year, number = (int(part) for part in month.split("-"))
+            return month_bounds(year, number)[1], position - before
+        before += stories
+    return None
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
@@ -293,18 +351,28 @@ def _latest(*values):
 
 
 def sitemap_sections():
-    """Live sections; a section changes whenever a story in it does."""
-    newest_story = (
-        ArticlePage.objects.live()
-        .filter(path__startswith=OuterRef("path"))
-        .order_by("-last_published_at")
-        .values("last_published_at")[:1]
-    )
+    """Live sections, by title; lastmod: the section's own publication or the latest
+    change of its newest live story (the first card of its page), read per section from
+    the start of the publication index, not by sorting every story in it. The read goes
+    as far back as the section's newest story: a section whose pages are all drafts or
+    long unpublished costs a walk of the index."""
+    newest = news.article_cards(
+        ArticlePage.objects.filter(path__startswith=OuterRef("path")), language=None
+    ).values("last_published_at")[:1]
     sections = (
         SectionPage.objects.live()
         .public()
-        .annotate(newest_story_at=Subquery(newest_story))
-        .order_by("path")
+        .exact_type(SectionPage)  # news/0008's index, in title order
+        # Not asked of a section with no page under it: the walk from the newest story
+        # would read the whole index to find none (150 ms at 53,000 stories).
+        .annotate(
+            newest_story_at=Case(
+                When(numchild=0, then=Value(None)),
+                default=Subquery(newest),
+                output_field=DateTimeField(),
+            )
+        )
+        .order_by("title")
     )
     for section in sections:
         section.lastmod = _latest(section.last_published_at, section.newest_story_at)
@@ -312,16 +380,19 @@ def sitemap_sections():
 
 
 def sitemap_authors():
-    """Live author pages; a profile changes whenever one of the author's stories does."""
-    newest_story = (
-        ArticleAuthor.objects.filter(author=OuterRef("pk"), article__live=True)
-        .order_by("-article__last_published_at")
-        .values("article__last_published_at")[:1]
-    )
+    """Live author pages, by title; lastmod: the profile's own publication or the latest
+    change of the author's newest live story, from the start of their listing index
+    (news/0007), not by sorting every story they wrote."""
+    newest = news.article_cards(
+        ArticlePage.objects.filter(authors__author=OuterRef("pk")),
+        language=None,
+        listed_by=news.BY_BYLINE,
+    ).values("last_published_at")[:1]
     authors = (
         AuthorPage.objects.live()
         .public()
-        .annotate(newest_story_at=Subquery(newest_story))
+        .exact_type(AuthorPage)  # news/0008's index, in title order
+        .annotate(newest_story_at=Subquery(newest))
         .order_by("title")
     )
     for author in authors:

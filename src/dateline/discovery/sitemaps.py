@@ -111,6 +111,7 @@ class SelectorSitemap(WagtailSitemap):
         found = (
             self.page_model.objects.live()
             .public()
+            .exact_type(self.page_model)  # the pages of that type, not the whole tree
             .aggregate(count=Count("pk"), latest=Max("last_published_at"))
         )
         pages = max(1, -(-found["count"] // self.limit))

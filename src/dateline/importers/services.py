@@ -42,6 +42,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from dateline.comments.models import Comment
 from dateline.comments.rendering import normalise_email
 from dateline.comments.services import ImportedComment, comments_import
+from dateline.discovery.services import archive_months_recount
 from dateline.importers.content import html_to_text, wordpress_html_to_blocks
 from dateline.importers.fetch import NotFetched, fetch_image
 from dateline.importers.languages import LanguageMap
@@ -428,6 +429,9 @@ class _Importer:
             if image is not None:
                 ArticlePage.objects.filter(pk=article_id).update(lead_image=image)
         self.languages.relocate(source=self.source, report=self.report)
+        # Stories are saved here without Wagtail's publishing signals, and dated after
+        # their save: the sitemap index's figures are counted once, for the whole archive.
+        archive_months_recount()
 
     # -- the mapping -------------------------------------------------------------
 

@@ -70,6 +70,18 @@ def page_boundary(cards: QuerySet, number: int, per_page: int) -> QuerySet:
     return ends[start - 1 : start + 1]
 
 
+def page_query(cards: QuerySet, number: int, per_page: int) -> str:
+    """The query string of page `number` today: ``page=N`` for a numbered page, else the
+    cursor of the page that starts where page N starts (one read of the index). A page
+    past the last story is a 404."""
+    if number <= NUMBERED_PAGES:
+        return f"page={number}"
+    ends = list(page_boundary(cards, number, per_page))
+    if len(ends) < 2:
+        raise Http404("No such page of results.")
+    return f"before={Cursor(*ends[0])}"
+
+
 @dataclass
 class CardPage:
     """One page of cards and the links around it (``rel=prev`` / ``rel=next``)."""
@@ -144,10 +156,7 @@ def card_page(query, cards: QuerySet, per_page: int) -> CardPage:
     if number < 1:
         raise Http404("No such page of results.")
     if number > NUMBERED_PAGES:
-        ends = list(page_boundary(cards, number, per_page))
-        if len(ends) < 2:
-            raise Http404("No such page of results.")
-        raise Renumbered(f"before={Cursor(*ends[0])}")
+        raise Renumbered(page_query(cards, number, per_page))
     start = (number - 1) * per_page
     rows = list(cards[start : start + per_page + 1])
     shown = rows[:per_page]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page, Revision, WorkflowState
 
+from dateline.discovery.services import archive_months_of, archive_months_recount
 from dateline.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -71,6 +72,8 @@ def article_create(
     if publish:
         revision.publish(user=user, log_action=False)
         if published_at is not None:
+            article.refresh_from_db(fields=["first_published_at"])
+            moved_from = archive_months_of([article])  # the month it was published in
             ArticlePage.objects.filter(pk=article.pk).update(
                 first_published_at=published_at,
                 last_published_at=published_at,
@@ -78,6 +81,7 @@ def article_create(
             )
             article.refresh_from_db()
             article.date_listing_links()
+            archive_months_recount(months=moved_from | archive_months_of([article]))
     return article
 
 

@@ -15,11 +15,12 @@ import hashlib
 import html
 import os
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 from pathlib import Path
+from types import EllipsisType
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -71,6 +72,11 @@ from dateline.news.services import author_create, section_create, site_home
 __all__ = ["BATCH_SIZE", "ImportReport", "KindCounts", "wordpress_import"]
 
 BATCH_SIZE = 50
+# The kinds whose mapping rows stay in memory for the run: the export's header (terms,
+# authors), a vocabulary rather than an archive.
+HEADER_KINDS = (ImportedObject.Kind.CATEGORY, ImportedObject.Kind.TAG, ImportedObject.Kind.AUTHOR)
+# Pictures found by file path that the run keeps at hand (most recently used first out).
+IMAGES_REMEMBERED = 2_000
 Kind = ImportedObject.Kind
 CommentStatus = Comment.Status
 IMPORT_REASON = "Imported from WordPress."
@@ -337,6 +343,9 @@ class _Importer:
         self.done = 0
         self.source = ""
         self.home = site_home()
+        # Rows of the header's kinds (sections, tags, authors): a few per term, whatever
+        # the number of stories. Posts, pages and attachments are looked up in the
+        # database one at a time, so memory does not grow with the archive.
         self.mapped: dict[tuple[str, int], ImportedObject] = {}
         self.sections: dict[str, SectionPage] = {}  # category slug -> section
         self.waiting_sections: dict[str, list[WxrTerm]] = defaultdict(list)
@@ -344,11 +353,10 @@ class _Importer:
         self.authors: dict[str, AuthorPage] = {}  # login -> author page
         self.users_by_wp_id: dict[int, int] = {}  # WordPress user id -> Django user id
         self.attachments: dict[int, str] = {}  # attachment id -> file URL
-        self.images: dict[str, Any] = {}  # file path -> Wagtail image (this run)
-        self.reported_missing: set[str] = set()
+        # file path -> Wagtail image (or None), the most recently used ones
+        self.images: OrderedDict[str, Any] = OrderedDict()
         self.waiting_lead_images: list[tuple[int, int]] = []  # (article id, attachment id)
         self.authorless: dict[str, int] = defaultdict(int)  # missing login -> posts
-        self.child_slugs: dict[int, set[str]] = {}  # parent page id -> its children's slugs
         self.site_title = "Staff"
         self.languages = LanguageMap()  # Polylang's or WPML's language data, if any
         self.content_types = {
@@ -402,7 +410,7 @@ class _Importer:
         self.site_title = html_to_text(site.title) or "Staff"
         if self.home is None:
             raise RuntimeError("the site has no home page: run `dateline migrate` first")
-        for row in ImportedObject.objects.filter(source=self.source).exclude(kind=Kind.COMMENT):
+        for row in ImportedObject.objects.filter(source=self.source, kind__in=HEADER_KINDS):
             self.mapped[(row.kind, row.wp_id)] = row
 
     def finish(self) -> None:
@@ -431,19 +439,34 @@ class _Importer:
 
     # -- the mapping -------------------------------------------------------------
 
+    def _mapped_row(self, kind: str, wp_id: int | None) -> ImportedObject | None:
+        """The mapping row of an id (made by this run or an earlier one), if any."""
+        if wp_id is None:
+            return None
+        if kind in HEADER_KINDS:
+            return self.mapped.get((kind, wp_id))
+        return ImportedObject.objects.filter(source=self.source, kind=kind, wp_id=wp_id).first()
+
     def _target(self, kind: str, wp_id: int | None, model) -> tuple[Any, ImportedObject | None]:
         """The object an earlier run made for this id (None if it has been deleted since)."""
-        if wp_id is None:
-            return None, None
-        row = self.mapped.get((kind, wp_id))
+        row = self._mapped_row(kind, wp_id)
         if row is None:
             return None, None
         target = model.objects.filter(pk=row.object_id).first()
         return target, row
 
     def _remember(
-        self, kind: str, wp_id: int | None, target, *, fingerprint: str = "", email: str = ""
+        self,
+        kind: str,
+        wp_id: int | None,
+        target,
+        *,
+        fingerprint: str = "",
+        email: str = "",
+        row: ImportedObject | None | EllipsisType = ...,
     ) -> None:
+        """Record what ``wp_id`` became. ``row``: its mapping row as ``_target`` just
+        read it (None when there was none), which spares reading it again."""
         if wp_id is None:
             return
         content_type = self.content_types.get(type(target)) or ContentType.objects.get_for_model(
@@ -455,7 +478,8 @@ class _Importer:
             "fingerprint": fingerprint,
             "email": email,
         }
-        row = self.mapped.get((kind, wp_id))
+        if row is ...:
+            row = self._mapped_row(kind, wp_id)
         if row is None:
             row = ImportedObject.objects.create(
                 source=self.source, kind=kind, wp_id=wp_id, **values
@@ -464,7 +488,8 @@ class _Importer:
             for name, value in values.items():
                 setattr(row, name, value)
             row.save(update_fields=[*values, "updated_at"])
-        self.mapped[(kind, wp_id)] = row
+        if kind in HEADER_KINDS:
+            self.mapped[(kind, wp_id)] = row
 
     # -- authors -----------------------------------------------------------------
 
@@ -798,7 +823,7 @@ class _Importer:
                 self._set_dates(ArticlePage, article, post)
         if lead.get("waiting"):
             self.waiting_lead_images.append((article.pk, lead["waiting"]))
-        self._remember(Kind.POST, post.wp_id, article, fingerprint=fingerprint)
+        self._remember(Kind.POST, post.wp_id, article, fingerprint=fingerprint, row=row)
         if publish or scheduled:
             self._redirects(post, article, f"/?p={post.wp_id}")
         self._comments(post, article, new_article=new_article)
@@ -944,25 +969,26 @@ class _Importer:
             revision.publish(log_action=False)
             if post.status == "publish":
                 self._set_dates(StandardPage, page, post)
-        self._remember(Kind.PAGE, post.wp_id, page, fingerprint=fingerprint)
+        self._remember(Kind.PAGE, post.wp_id, page, fingerprint=fingerprint, row=row)
         if publish:
             self._redirects(post, page, f"/?page_id={post.wp_id}")
 
     def _free_slug(self, parent: Page, slug: str) -> str:
-        """The slug itself when no sibling has it, else the slug with a number."""
-        siblings = self.child_slugs.get(parent.pk)
-        if siblings is None:
-            # Read once per parent; the run adds the slugs it gives out.
-            siblings = set(Page.objects.child_of(parent).values_list("slug", flat=True))
-            self.child_slugs[parent.pk] = siblings
-        if slug not in siblings:
-            siblings.add(slug)
+        """The slug itself when no sibling has it, else the slug with a number.
+
+        Asked of the database each time (the slug index, then the parent's path range):
+        a set of every sibling's slug would grow with the archive.
+        """
+        siblings = Page.objects.filter(
+            depth=parent.depth + 1, path__range=Page._get_children_path_interval(parent.path)
+        )
+        if not siblings.filter(slug=slug).exists():
             return slug
+        taken = set(siblings.filter(slug__startswith=f"{slug}-").values_list("slug", flat=True))
         number = 2
-        while f"{slug}-{number}" in siblings:
+        while f"{slug}-{number}" in taken:
             number += 1
         self.report.warnings.append(f"the address {slug!r} was taken; used {slug}-{number}")
-        siblings.add(f"{slug}-{number}")
         return f"{slug}-{number}"
 
     # -- redirects ---------------------------------------------------------------
@@ -997,7 +1023,9 @@ class _Importer:
         thumbnail = post.postmeta.get("_thumbnail_id", "").strip()
         if thumbnail.isdigit() and int(thumbnail):
             attachment_id = int(thumbnail)
-            if attachment_id in self.attachments or (Kind.ATTACHMENT, attachment_id) in self.mapped:
+            if attachment_id in self.attachments or self._mapped_row(
+                Kind.ATTACHMENT, attachment_id
+            ):
                 lead["image"] = self._attachment_image(attachment_id)
                 if lead["image"] is not None:
                     return lead
@@ -1044,6 +1072,7 @@ class _Importer:
             return None
         relative = self._media_path(url)
         if relative in self.images:
+            self.images.move_to_end(relative)
             return self.images[relative]
         found = self._find_file(relative)
         if found is not None:
@@ -1056,6 +1085,10 @@ class _Importer:
             self.report.missing_media.append(relative)
             image = self._fetched_image(url, attachment_id, used_in=used_in)
         self.images[relative] = image
+        if len(self.images) > IMAGES_REMEMBERED:
+            # A picture seen again after that is found again; Wagtail's file hash
+            # (_store_image) keeps it from being stored twice.
+            self.images.popitem(last=False)
         return image
 
     def _fetched_image(self, url: str, attachment_id: int | None, *, used_in: str):

@@ -69,12 +69,14 @@ from dateline.news.models import (
 )
 from dateline.news.services import author_create, section_create, site_home
 
-__all__ = ["BATCH_SIZE", "ImportReport", "KindCounts", "wordpress_import"]
+__all__ = ["BATCH_SIZE", "ImportReport", "KindCounts", "Messages", "wordpress_import"]
 
 BATCH_SIZE = 50
 # The kinds whose mapping rows stay in memory for the run: the export's header (terms,
 # authors), a vocabulary rather than an archive.
 HEADER_KINDS = (ImportedObject.Kind.CATEGORY, ImportedObject.Kind.TAG, ImportedObject.Kind.AUTHOR)
+# Messages of each kind a report keeps (the rest are counted).
+MESSAGES_KEPT = 1_000
 # Pictures found by file path that the run keeps at hand (most recently used first out).
 IMAGES_REMEMBERED = 2_000
 Kind = ImportedObject.Kind
@@ -106,6 +108,25 @@ class KindCounts:
     skipped: int = 0
 
 
+class Messages(list):
+    """A report's list of messages: the first ``MESSAGES_KEPT`` of them, and how many
+    there were in all (``total``).
+
+    A big archive gives a warning or two for every few stories (an unknown shortcode, a
+    pingback skipped): kept whole, they would grow with the archive, for a summary that
+    shows the first few of each list and counts the rest.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.total = len(self)
+
+    def append(self, message: str) -> None:
+        self.total += 1
+        if len(self) < MESSAGES_KEPT:
+            super().append(message)
+
+
 @dataclass
 class ImportReport:
     """What a run did, or (with dry_run) would have done."""
@@ -113,11 +134,11 @@ class ImportReport:
     source: str = ""
     dry_run: bool = False
     counts: dict[str, KindCounts] = field(default_factory=lambda: defaultdict(KindCounts))
-    warnings: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    missing_media: list[str] = field(default_factory=list)  # not in --media-dir
-    fetched_media: list[str] = field(default_factory=list)  # ... so fetched from the old site
-    linked_media: list[str] = field(default_factory=list)  # ... or linked there, and why
+    warnings: Messages = field(default_factory=Messages)
+    problems: Messages = field(default_factory=Messages)
+    missing_media: Messages = field(default_factory=Messages)  # not in --media-dir
+    fetched_media: Messages = field(default_factory=Messages)  # ... so fetched from the old site
+    linked_media: Messages = field(default_factory=Messages)  # ... or linked there, and why
 
     def count(self, kind: str, outcome: str, amount: int = 1) -> None:
         counts = self.counts[kind]

@@ -372,13 +372,15 @@ def test_an_image_path_cannot_leave_the_media_folder(home, tmp_path):
     assert report.missing_media
 
 
-def test_imported_comments_are_written_and_announced_by_the_comments_app_once_per_story(
+def test_imported_comments_are_counted_and_announced_by_the_comments_app_once_per_batch(
     home, django_capture_on_commit_callbacks
 ):
+    """A batch of stories is one recount and one `comments_changed` naming all of them,
+    not one of each per story."""
     announced = []
 
-    def receiver(sender, article_id, **kwargs):
-        announced.append(article_id)
+    def receiver(sender, article_id=None, article_ids=(), **kwargs):
+        announced.append([article_id] if article_id is not None else list(article_ids))
 
     comments_changed.connect(receiver, dispatch_uid="test-importer-announced")
     try:
@@ -389,7 +391,10 @@ def test_imported_comments_are_written_and_announced_by_the_comments_app_once_pe
     with_approved = set(
         Comment.objects.filter(status=Comment.Status.APPROVED).values_list("article", flat=True)
     )
-    assert sorted(announced) == sorted(with_approved)
+    assert len(announced) == 1  # the fixture's five stories are one batch
+    assert sorted(announced[0]) == sorted(with_approved)
+    for story in ArticlePage.objects.all():
+        assert story.comment_count == story.comments.filter(status="approved").count()
     assert ModerationDecision.objects.filter(phase="import").count() == Comment.objects.count()
 
 

@@ -19,6 +19,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
+from functools import cache
 from pathlib import Path
 from types import EllipsisType
 from typing import Any
@@ -27,7 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -42,7 +43,11 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from dateline.comments.models import Comment
 from dateline.comments.rendering import normalise_email
-from dateline.comments.services import ImportedComment, comments_import
+from dateline.comments.services import (
+    ImportedComment,
+    comment_changes_batched,
+    comments_import,
+)
 from dateline.importers.content import html_to_text, wordpress_html_to_blocks
 from dateline.importers.fetch import NotFetched, fetch_image
 from dateline.importers.languages import LanguageMap
@@ -235,7 +240,8 @@ def _count_items(source: str | os.PathLike[str]) -> int:
 def _import_batches(importer: _Importer, records: Iterator, *, batch_size: int | None) -> None:
     exhausted = False
     while not exhausted:
-        with transaction.atomic():
+        # Comment counters and announcements once per batch, not once per story.
+        with transaction.atomic(), comment_changes_batched():
             handled = 0
             for record in records:
                 importer.handle(record)
@@ -246,6 +252,22 @@ def _import_batches(importer: _Importer, records: Iterator, *, batch_size: int |
             else:
                 exhausted = True
                 importer.finish()
+
+
+_MAPPED_ROW_FIELDS = ["id", "content_type_id", "object_id", "fingerprint"]
+
+
+@cache
+def _mapped_row_sql() -> str:
+    """The lookup of one mapping row; only names of the model's own go into the text."""
+    quote = connection.ops.quote_name
+    return "SELECT {} FROM {} WHERE {} = %s AND {} = %s AND {} = %s".format(  # noqa: S608
+        ", ".join(quote(name) for name in _MAPPED_ROW_FIELDS),
+        quote(ImportedObject._meta.db_table),
+        quote("source"),
+        quote("kind"),
+        quote("wp_id"),
+    )
 
 
 def _fingerprint(*parts: Any) -> str:
@@ -466,7 +488,12 @@ class _Importer:
             return None
         if kind in HEADER_KINDS:
             return self.mapped.get((kind, wp_id))
-        return ImportedObject.objects.filter(source=self.source, kind=kind, wp_id=wp_id).first()
+        # Asked at least once per story: written out, it skips building the same query
+        # with the ORM each time (4.5% of a 2,000-story import's time in a profile).
+        with connection.cursor() as cursor:
+            cursor.execute(_mapped_row_sql(), [self.source, kind, wp_id])
+            found = cursor.fetchone()
+        return None if found is None else ImportedObject.from_db(None, _MAPPED_ROW_FIELDS, found)
 
     def _target(self, kind: str, wp_id: int | None, model) -> tuple[Any, ImportedObject | None]:
         """The object an earlier run made for this id (None if it has been deleted since)."""
@@ -885,7 +912,8 @@ class _Importer:
             created_at=modified if publish else timezone.now(),
             approved_go_live_at=post.date if scheduled else None,
         )
-        ArticlePage.objects.filter(pk=article.pk).update(
+        # The columns are all on the page row: no lookup of the article row first.
+        Page.objects.filter(pk=article.pk).update(
             latest_revision=revision,
             latest_revision_created_at=revision.created_at,
             live_revision=revision if publish else None,

@@ -404,3 +404,23 @@ def test_an_imported_story_keeps_one_revision_through_a_second_run(imported):
     assert all(story.revisions.count() == 1 for story in stories)
     wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
     assert all(story.revisions.count() == 1 for story in ArticlePage.objects.all())
+
+
+def test_a_story_whose_address_is_taken_in_its_section_gets_a_numbered_one(home, tmp_path):
+    # Post 7 filed under Économie with post 5's slug.
+    export = tmp_path / "same-slug.xml"
+    export.write_text(
+        NEWSROOM.read_text()
+        .replace("<![CDATA[tokyo-night-market]]>", "<![CDATA[harbour-strike-ends]]>")
+        .replace('nicename="asia"><![CDATA[Asia]]>', 'nicename="economie"><![CDATA[Économie]]>')
+    )
+    report = wordpress_import(source=export, media_dir=UPLOADS)
+    first, second = (
+        ArticlePage.objects.get(pk=ImportedObject.objects.get(kind="post", wp_id=wp_id).object_id)
+        for wp_id in (5, 7)
+    )
+    assert first.get_parent().pk == second.get_parent().pk
+    assert (first.slug, second.slug) == ("harbour-strike-ends", "harbour-strike-ends-2")
+    assert "the address 'harbour-strike-ends' was taken; used harbour-strike-ends-2" in (
+        report.warnings
+    )

@@ -147,3 +147,29 @@ def test_one_comment_goes_the_same_way(article):
     )
     assert (reply.parent, reply.root_id, reply.depth) == (comment, comment.pk, 1)
     assert reply.decisions.get().phase == "import"
+
+
+def test_a_batch_of_articles_is_recounted_and_announced_once_when_the_block_ends(
+    django_capture_on_commit_callbacks,
+):
+    first, second = ArticleFactory(), ArticleFactory()
+    sent = []
+
+    def receiver(sender, article_id=None, article_ids=(), **kwargs):
+        sent.append((article_id, sorted(article_ids)))
+
+    comments_changed.connect(receiver, dispatch_uid="test-import-batched")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            with services.comment_changes_batched():
+                comments_import(article=first, comments=[row(1), row(2)])
+                comments_import(article=second, comments=[row(3)])
+                # Nothing is counted or sent until the block ends.
+                first.refresh_from_db()
+                assert first.comment_count == 0
+    finally:
+        comments_changed.disconnect(dispatch_uid="test-import-batched")
+    assert sent == [(None, sorted([first.pk, second.pk]))]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.comment_count, second.comment_count) == (2, 1)

@@ -65,3 +65,20 @@ def test_a_missing_file_is_a_clear_error(home, tmp_path, capsys):
         main(["dateline", "import-wordpress", str(tmp_path / "nope.xml")])
     assert exit_info.value.code != 0
     assert "no such file" in capsys.readouterr().err
+
+
+def test_a_long_list_is_counted_whole_though_only_its_first_messages_are_kept(home, monkeypatch):
+    """A big archive's warnings are not all held in memory; the summary still counts
+    every one of them."""
+    export = str(FIXTURES / "newsroom.xml")
+    whole = run(export, "--dry-run")
+    heading = next(line for line in whole.splitlines() if line.startswith("Warnings ("))
+    total = int(heading.removeprefix("Warnings (").removesuffix("):"))
+    assert total > 2
+
+    monkeypatch.setattr("dateline.importers.services.MESSAGES_KEPT", 2)
+    output = run(export, "--dry-run")
+    assert heading in output.splitlines()
+    warnings = output.split(heading, 1)[1].splitlines()[1:]
+    assert warnings[:2] == whole.split(heading, 1)[1].splitlines()[1:3]
+    assert warnings[2] == f"  ... and {total - 2} more"

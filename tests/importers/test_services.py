@@ -387,13 +387,15 @@ def test_an_image_path_cannot_leave_the_media_folder(home, tmp_path):
     assert report.missing_media
 
 
-def test_imported_comments_are_written_and_announced_by_the_comments_app_once_per_story(
+def test_imported_comments_are_counted_and_announced_by_the_comments_app_once_per_batch(
     home, django_capture_on_commit_callbacks
 ):
+    """A batch of stories is one recount and one `comments_changed` naming all of them,
+    not one of each per story."""
     announced = []
 
-    def receiver(sender, article_id, **kwargs):
-        announced.append(article_id)
+    def receiver(sender, article_id=None, article_ids=(), **kwargs):
+        announced.append([article_id] if article_id is not None else list(article_ids))
 
     comments_changed.connect(receiver, dispatch_uid="test-importer-announced")
     try:
@@ -404,7 +406,10 @@ def test_imported_comments_are_written_and_announced_by_the_comments_app_once_pe
     with_approved = set(
         Comment.objects.filter(status=Comment.Status.APPROVED).values_list("article", flat=True)
     )
-    assert sorted(announced) == sorted(with_approved)
+    assert len(announced) == 1  # the fixture's five stories are one batch
+    assert sorted(announced[0]) == sorted(with_approved)
+    for story in ArticlePage.objects.all():
+        assert story.comment_count == story.comments.filter(status="approved").count()
     assert ModerationDecision.objects.filter(phase="import").count() == Comment.objects.count()
 
 
@@ -414,3 +419,23 @@ def test_an_imported_story_keeps_one_revision_through_a_second_run(imported):
     assert all(story.revisions.count() == 1 for story in stories)
     wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
     assert all(story.revisions.count() == 1 for story in ArticlePage.objects.all())
+
+
+def test_a_story_whose_address_is_taken_in_its_section_gets_a_numbered_one(home, tmp_path):
+    # Post 7 filed under Économie with post 5's slug.
+    export = tmp_path / "same-slug.xml"
+    export.write_text(
+        NEWSROOM.read_text()
+        .replace("<![CDATA[tokyo-night-market]]>", "<![CDATA[harbour-strike-ends]]>")
+        .replace('nicename="asia"><![CDATA[Asia]]>', 'nicename="economie"><![CDATA[Économie]]>')
+    )
+    report = wordpress_import(source=export, media_dir=UPLOADS)
+    first, second = (
+        ArticlePage.objects.get(pk=ImportedObject.objects.get(kind="post", wp_id=wp_id).object_id)
+        for wp_id in (5, 7)
+    )
+    assert first.get_parent().pk == second.get_parent().pk
+    assert (first.slug, second.slug) == ("harbour-strike-ends", "harbour-strike-ends-2")
+    assert "the address 'harbour-strike-ends' was taken; used harbour-strike-ends-2" in (
+        report.warnings
+    )

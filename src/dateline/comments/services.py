@@ -2,7 +2,9 @@
 
 import hashlib
 import logging
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urljoin
@@ -70,10 +72,43 @@ def _enqueue(task_name: str, *args) -> None:
     transaction.on_commit(enqueue)
 
 
+# The articles whose comments changed inside comment_changes_batched(), if one is open.
+_batched_changes: ContextVar[set[int] | None] = ContextVar("batched_changes", default=None)
+
+
 def _changed(article_id: int) -> None:
     """What readers see of an article's comments changed: recount it, announce it."""
+    batch = _batched_changes.get()
+    if batch is not None:
+        batch.add(article_id)
+        return
     comment_counts_recount(article_ids=[article_id])
     transaction.on_commit(lambda: comments_changed.send(sender=Comment, article_id=article_id))
+
+
+@contextmanager
+def comment_changes_batched() -> Iterator[None]:
+    """Recount and announce the articles whose comments changed in this block together,
+    when it ends: one UPDATE and one `comments_changed` (with `article_ids`) after commit,
+    instead of one of each per article.
+
+    For writers of many articles' comments in one transaction (an import's batch of
+    stories); open it inside that transaction. A block that raises announces nothing
+    (its transaction is rolled back). Nested, the outermost block does it.
+    """
+    if _batched_changes.get() is not None:
+        yield
+        return
+    article_ids: set[int] = set()
+    token = _batched_changes.set(article_ids)
+    try:
+        yield
+    finally:
+        _batched_changes.reset(token)
+    if article_ids:
+        ids = sorted(article_ids)
+        comment_counts_recount(article_ids=ids)
+        transaction.on_commit(lambda: comments_changed.send(sender=Comment, article_ids=ids))
 
 
 def _approved_count():

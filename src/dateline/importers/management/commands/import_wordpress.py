@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dateline.importers.services import ImportReport, wordpress_import
+from dateline.importers.services import ImportReport, Messages, wordpress_import
 from dateline.importers.wxr import WxrError
 
 SHOWN_PER_LIST = 50
@@ -97,11 +97,12 @@ def _print_report(console: Console, report: ImportReport) -> None:
     _print_list(console, "Warnings", report.warnings)
 
 
-def _print_list(console: Console, heading: str, items: list[str]) -> None:
+def _print_list(console: Console, heading: str, items: Messages) -> None:
     if not items:
         return
-    console.print(f"\n[bold]{heading}[/bold] ({len(items)}):")
-    for item in items[:SHOWN_PER_LIST]:
+    console.print(f"\n[bold]{heading}[/bold] ({items.total}):")
+    shown = items[:SHOWN_PER_LIST]
+    for item in shown:
         console.print(f"  - {item}", markup=False)
-    if len(items) > SHOWN_PER_LIST:
-        console.print(f"  ... and {len(items) - SHOWN_PER_LIST} more")
+    if items.total > len(shown):
+        console.print(f"  ... and {items.total - len(shown)} more")

@@ -1,8 +1,11 @@
 """Signed preview links: a named partner reads an embargoed story before its time."""
 
+import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -68,6 +71,21 @@ def test_a_forged_or_altered_token_is_a_plain_404(client, held, editor):
     link = link_for(held, editor)
     assert client.get(f"/preview/{link.pk}/").status_code == 404
     assert client.get(link.path.replace(link.token, link.token[:-2] + "xx")).status_code == 404
+
+
+def test_a_link_keeps_one_address_for_its_lifetime(client, held, editor):
+    link = link_for(held, editor)
+    given_out = link.path
+    with mock.patch("django.core.signing.time.time", return_value=time.time() + 3600):
+        assert link.path == given_out  # shown again in the admin an hour later
+    assert client.get(given_out).status_code == 200
+
+
+def test_an_address_given_out_with_a_timestamp_still_works(client, held, editor):
+    link = link_for(held, editor)
+    older = signing.dumps(link.pk, salt="dateline.desk.preview-link")
+    assert client.get(f"/preview/{older}/").status_code == 200
+    assert client.get(f"/preview/{older[:-2]}xx/").status_code == 404
 
 
 def test_only_someone_who_may_edit_the_story_may_share_it(held, newsroom_user, django_user_model):

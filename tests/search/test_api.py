@@ -77,4 +77,4 @@ def test_a_search_costs_a_fixed_number_of_queries(client, stories, world, ana):
                        tags=["Diplomacy"])  # fmt: skip
     with CaptureQueriesContext(connection) as more:
         search(client, q="ceasefire")
-    assert len(few) == len(more) == 9  # one finds, ranks and counts; the cards the rest
+    assert len(few) == len(more) == 8  # one finds, ranks and counts; the cards the rest

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dateline.news.models import ArticlePage
 from dateline.search.selectors import SearchFilters, article_search, section_choices
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,8 @@ def test_sqlite_finds_ranks_and_counts_in_one_query_from_the_full_text_index(
     filters = SearchFilters(author=ana) if by_author else SearchFilters()
     with CaptureQueriesContext(connection) as queries:
         results = article_search(query="ceasefire", filters=filters, sort=sort)
-        found = [article.title for article in results[:10]]
+    titles = ArticlePage.objects.in_bulk(results[:10])
+    found = [titles[pk].title for pk in results[:10]]
     expected = ["Ceasefire talks resume in Geneva", "Parliament passes budget"]
     if by_author:
         expected = expected[:1]

@@ -49,7 +49,7 @@ def search(request, params: Query[SearchParams]):
     found = selectors.article_search(query=words, filters=_filters(params), sort=params.sort)
     listed = selectors.FoundArticles(found.ids[: selectors.MAX_RESULTS])  # the one past: `more`
     page = paginate(listed, params, count=listed.count())
-    ids = [article.pk for article in page.pop("items")]
+    ids = page.pop("items")
     cards = news.article_cards(ArticlePage.objects.filter(pk__in=ids), language=None)
     cards = cards.select_related("locale").prefetch_related("tags")
     by_id = {card.pk: card for card in news.attach_sections(cards)}

@@ -184,8 +184,8 @@ class SQLiteFullText:
 
 
 class FoundArticles:
-    """The articles a search found, in order, sliceable and countable like SearchResults:
-    at most MAX_RESULTS + 1 ids, so the count stops there too."""
+    """The ids of the articles a search found, in order, sliceable and countable for a
+    paginator: at most MAX_RESULTS + 1 of them, so the count stops there too."""
 
     def __init__(self, ids: list[int]):
         self.ids = ids
@@ -197,10 +197,7 @@ class FoundArticles:
         return self.count()
 
     def __getitem__(self, key):
-        ids = self.ids[key]
-        # Only the ids: result_cards() loads what the page shows.
-        found = ArticlePage.objects.only("pk").in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+        return self.ids[key]  # ids only: result_cards() loads what a page shows
 
 
 class CappedPaginator(Paginator):
@@ -224,9 +221,9 @@ class CappedPaginator(Paginator):
         return max(1, -(-min(self.count, MAX_RESULTS) // self.per_page))
 
 
-def result_cards(results) -> list:
-    """The found articles, in the order found, as teaser cards with their bodies for snippets."""
-    ids = [article.pk for article in results]
+def result_cards(ids) -> list:
+    """The found articles (their ids, in the order found) as teaser cards with their bodies
+    for snippets."""
     cards = news.article_cards(ArticlePage.objects.filter(pk__in=ids)).defer(None)
     by_id = {card.pk: card for card in news.attach_sections(cards)}
     return [by_id[pk] for pk in ids if pk in by_id]

@@ -28,13 +28,20 @@ def paginate(items, params: PageParams, count: int | None = None) -> dict:
     if params.page > 1 and start >= count:
         raise HttpError(404, "No such page of results.")
     last_page = max(1, -(-count // params.page_size))
+    items = items[start : start + params.page_size]
+    return page_answer(params, count=count, items=items, more=params.page < last_page)
+
+
+def page_answer(params: PageParams, *, count: int, items, more: bool) -> dict:
+    """The fields of a `Paginated` answer for page `params.page` of `count` (`more`: a
+    page follows), with its `items` for the caller to turn into results."""
     return {
         "count": count,
         "page": params.page,
         "page_size": params.page_size,
-        "next_page": params.page + 1 if params.page < last_page else None,
+        "next_page": params.page + 1 if more else None,
         "previous_page": params.page - 1 if params.page > 1 else None,
-        "items": items[start : start + params.page_size],
+        "items": items,
     }
 
 

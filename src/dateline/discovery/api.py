@@ -16,7 +16,14 @@ from pydantic import Field
 from taggit.models import Tag
 
 from dateline.api.errors import READ_ERRORS
-from dateline.api.pagination import MAX_ID, PageParams, Paginated, known_id, paginate
+from dateline.api.pagination import (
+    MAX_ID,
+    PageParams,
+    Paginated,
+    known_id,
+    page_answer,
+    paginate,
+)
 from dateline.discovery import selectors as discovery
 from dateline.edge import dependencies
 from dateline.edge.memory import remembered
@@ -242,6 +249,16 @@ def filtered_articles(filters: ArticleFilters):
     return articles.prefetch_related("tags")
 
 
+# What narrows the article list (all but the paging): any of them set, the list is not
+# the whole archive that `whole_archive_seek` counts by month. Derived, so a filter
+# added later is one here too.
+_FILTERS = tuple(
+    name
+    for name in ArticleFilters.model_fields
+    if name not in PageParams.model_fields and name != "before"
+)
+
+
 @router.get("/articles/", response={200: ArticleList, **READ_ERRORS}, tags=["articles"])
 def article_list(request, filters: Query[ArticleFilters]):
     """Published articles, newest first: by `page`, or after a `next_cursor` (`before`)."""
@@ -294,18 +311,7 @@ def numbered_page(articles, filters: ArticleFilters, count: int) -> tuple[dict, 
     if not rows and filters.page > 1:
         raise HttpError(404, "No such page of results.")
     more = len(rows) > size
-    page = {
-        "count": count,
-        "page": filters.page,
-        "page_size": size,
-        "next_page": filters.page + 1 if more else None,
-        "previous_page": filters.page - 1 if filters.page > 1 else None,
-        "items": rows[:size],
-    }
-    return page, more
-
-
-FILTERS = ("section", "author", "tag", "published_after", "published_before", "language")
+    return page_answer(filters, count=count, items=rows[:size], more=more), more
 
 
 def whole_archive_seek(articles, filters: ArticleFilters) -> list[tuple] | None:
@@ -313,7 +319,7 @@ def whole_archive_seek(articles, filters: ArticleFilters) -> list[tuple] | None:
     the whole archive's monthly figures (`discovery.ArchiveMonth`): months newer than
     its own are skipped by their counts, and the index is read only within its month.
     None for a filtered list (its stories are not counted by month) or past the end."""
-    if any(getattr(filters, name) is not None for name in FILTERS):
+    if any(getattr(filters, name) is not None for name in _FILTERS):
         return None
     found = discovery.archive_position((filters.page - 1) * filters.page_size - 1)
     if found is None:

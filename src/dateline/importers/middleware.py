@@ -49,7 +49,7 @@ class WordPressIdRedirectMiddleware:
 def archive_redirect(*, kind: str, slug: str, number: str | None):
     """Where a WordPress archive page went, or None when no listing here matches it."""
     from dateline.news.models import CARDS_PER_PAGE
-    from dateline.news.pagination import page_query
+    from dateline.news.pagination import NUMBERED_PAGES, page_query
 
     found = _listing(kind, slug)
     if found is None:
@@ -62,7 +62,7 @@ def archive_redirect(*, kind: str, slug: str, number: str | None):
         query = page_query(cards, number, CARDS_PER_PAGE)
     except Http404:
         return None  # past the last story
-    if query.startswith("page="):
+    if number <= NUMBERED_PAGES:
         return HttpResponsePermanentRedirect(f"{url}?{query}")
     return HttpResponseRedirect(f"{url}?{query}")  # the story at a position changes
 

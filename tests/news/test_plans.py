@@ -42,14 +42,17 @@ def explain(sql: str, params=None) -> str:
 
 
 def plans_of(read) -> list[tuple[str, str]]:
-    """(sql, plan) of every query `read()` asks that touches the page table."""
+    """(sql, plan) of every query `read()` asks that touches the page table; at least one,
+    or there would be no plan to check."""
     with CaptureQueriesContext(connection) as queries:
         read()
-    return [
+    plans = [
         (query["sql"], explain(query["sql"]))
         for query in queries
         if "wagtailcore_page" in query["sql"] and "pageviewrestriction" not in query["sql"]
     ]
+    assert plans, "the read asked nothing of the page table"
+    return plans
 
 
 def whole_reads(explained: str) -> list[str]:

@@ -292,29 +292,43 @@ def related_choice(article) -> tuple[tuple[int, ...], bool]:
     loaded again to be shown (dateline.edge.fragments). Kept on the article: the fragment
     and its rule (dateline.edge.dependencies) read the same choice.
     """
-    if "related_choice" not in article.__dict__:
-        article.__dict__["related_choice"] = _related_choice(article)
-    return article.__dict__["related_choice"]
+    return _kept_on(article, "related_choice", _related_choice)
 
 
 def related_articles(article) -> list:
     """The cards of the stories chosen to show under an article (`related_choice`), in
     that order, with everything a card shows."""
-    if "related_articles" not in article.__dict__:
+
+    def load(article) -> list:
         ids, _by_tag = related_choice(article)
         cards = article_cards(_model("ArticlePage").objects.filter(pk__in=ids)) if ids else []
-        by_id = {card.pk: card for card in cards}
-        chosen = [by_id[pk] for pk in ids if pk in by_id]
-        article.__dict__["related_articles"] = attach_sections(chosen)
-    return article.__dict__["related_articles"]
+        return attach_sections(in_order(cards, ids))
+
+    return _kept_on(article, "related_articles", load)
 
 
 def related_pick_ids(article) -> list[int]:
     """The ids of the stories the editors picked for the article, live or not yet."""
-    if "related_pick_ids" not in article.__dict__:
-        picked = article.related_links.values_list("related_id", flat=True)  # in their order
-        article.__dict__["related_pick_ids"] = list(picked)
-    return article.__dict__["related_pick_ids"]
+
+    def load(article) -> list[int]:
+        return list(article.related_links.values_list("related_id", flat=True))  # in order
+
+    return _kept_on(article, "related_pick_ids", load)
+
+
+def _kept_on(article, name: str, load):
+    """`load(article)`, kept on this article instance for the rest of its render: the
+    fragment that shows it and the fragment's rule (dateline.edge.dependencies) read the
+    same value."""
+    if name not in article.__dict__:
+        article.__dict__[name] = load(article)
+    return article.__dict__[name]
+
+
+def in_order(items, ids) -> list:
+    """`items` (rows with a `pk`) in the order of `ids`; an id with no row is left out."""
+    by_id = {item.pk: item for item in items}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _related_choice(article) -> tuple[tuple[int, ...], bool]:

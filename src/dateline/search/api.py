@@ -52,9 +52,9 @@ def search(request, params: Query[SearchParams]):
     ids = page.pop("items")
     cards = news.article_cards(ArticlePage.objects.filter(pk__in=ids), language=None)
     cards = cards.select_related("locale").prefetch_related("tags")
-    by_id = {card.pk: card for card in news.attach_sections(cards)}
     root = _root(request)
-    results = [_article_out(by_id[pk], request, root) for pk in ids if pk in by_id]
+    found_cards = news.in_order(news.attach_sections(cards), ids)
+    results = [_article_out(card, request, root) for card in found_cards]
     return {**page, "results": results, "more": found.count() > listed.count()}
 
 

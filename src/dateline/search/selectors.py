@@ -225,8 +225,7 @@ def result_cards(ids) -> list:
     """The found articles (their ids, in the order found) as teaser cards with their bodies
     for snippets."""
     cards = news.article_cards(ArticlePage.objects.filter(pk__in=ids)).defer(None)
-    by_id = {card.pk: card for card in news.attach_sections(cards)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return news.in_order(news.attach_sections(cards), ids)
 
 
 def section_choices() -> list[tuple[str, str]]:

@@ -59,7 +59,7 @@ class ObjectMemory:
         """The value kept as `name` while nothing it `depends` on was purged, else
         `load()`'s, kept. `depends` may be a rule of the loaded value (which page a
         setting names is known once it is loaded)."""
-        generations = getattr(current_backend(), "generations", None)
+        generations = _generations()
         if generations is None:
             return load()
         item = self.items.get(name)
@@ -83,10 +83,16 @@ class ObjectMemory:
 memory = ObjectMemory()
 
 
+def _generations():
+    """The purge counters of the page cache backend; None where none is installed
+    (development, most tests): then nothing is kept."""
+    return getattr(current_backend(), "generations", None)
+
+
 def keeps_rows() -> bool:
     """Whether this worker keeps rows between renders: where nothing is kept, a reader that
     would take some rows from here had better load them with the rest in one query."""
-    return getattr(current_backend(), "generations", None) is not None
+    return _generations() is not None
 
 
 def remembered(

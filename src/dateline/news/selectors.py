@@ -5,6 +5,8 @@ number of queries wherever it is shown: page, feed or API. A teaser's "N comment
 the article's own counter (kept by the comment services), not a count per row.
 """
 
+import copy
+
 from django.apps import apps
 from django.db.models import (
     Case,
@@ -245,33 +247,52 @@ def front_page(*, picks=(), section_ids=()) -> dict:
     `picks`: the editors' lead and top stories in order (dateline.desk.selectors.
     front_lineup); slots they leave, and picks that are not live, take the newest stories.
     `section_ids`: the section blocks in the editors' order; none, the menu's.
+
+    Which stories go where is read as ids (the listing index, a few rows a block); the
+    cards shown are then loaded together, once each: loading every block's candidates
+    as cards built about twice as many page objects as the front shows.
     """
     private = private_pages()  # one read of the restrictions for every list below
-    latest = attach_sections(
-        picked_first(article_cards(private=private), picks, limit=FRONT_STORIES)
-    )
-    lead, top = (latest[0], latest[1:]) if latest else (None, [])
-    shown = {article.pk for article in latest}
+    latest = picked_ids(article_cards(private=private), picks, limit=FRONT_STORIES)
+    shown = set(latest)
     if section_ids:
         chosen = _live_public(_model("SectionPage").objects.filter(pk__in=section_ids), private)
         by_id = {section.pk: section for section in chosen}
         blocks = [by_id[pk] for pk in section_ids if pk in by_id]
     else:
         blocks = navigation_sections(private=private)
-    sections = []
+    block_ids = []
     for section in blocks:
-        cards = [
-            article
-            for article in section_articles(section, private=private)[
-                : LATEST_PER_SECTION + len(shown)
-            ]
-            if article.pk not in shown
-        ][:LATEST_PER_SECTION]
-        for article in cards:
+        listed = section_articles(section, private=private).prefetch_related(None)
+        newest = listed.values_list("pk", flat=True)
+        ids = [pk for pk in newest[: LATEST_PER_SECTION + len(shown)] if pk not in shown]
+        block_ids.append(ids[:LATEST_PER_SECTION])
+    wanted = {*latest, *(pk for ids in block_ids for pk in ids)}
+    loaded = attach_sections(article_cards(private=private).filter(pk__in=wanted))
+    cards = {card.pk: card for card in loaded}
+    lead_and_top = [cards[pk] for pk in latest if pk in cards]
+    lead, top = (lead_and_top[0], lead_and_top[1:]) if lead_and_top else (None, [])
+    sections = []
+    for section, ids in zip(blocks, block_ids, strict=True):
+        # A copy each: a story in two blocks (a section and its subsection) names each.
+        block_cards = [copy.copy(cards[pk]) for pk in ids if pk in cards]
+        for article in block_cards:
             article.__dict__["section"] = section
-        if cards:
-            sections.append({"section": section, "articles": cards})
+        if block_cards:
+            sections.append({"section": section, "articles": block_cards})
     return {"lead": lead, "top_stories": top, "section_blocks": sections}
+
+
+def picked_ids(cards: QuerySet, picks, *, limit: int) -> list[int]:
+    """The ids of the first `limit` of these cards, the editors' picks that are among
+    them first in their order, then the newest."""
+    cards = cards.prefetch_related(None)
+    newest = list(cards.values_list("pk", flat=True)[:limit])
+    if not picks:
+        return newest
+    listed = set(cards.filter(pk__in=picks).values_list("pk", flat=True))
+    first = [pk for pk in dict.fromkeys(picks) if pk in listed]
+    return (first + [pk for pk in newest if pk not in listed])[:limit]
 
 
 def section_front(section, *, picks=()) -> list:

@@ -22,23 +22,29 @@ from operator import or_
 
 from django.db import connection
 from django.utils.translation import get_language_info
+from modelsearch.backends import database as model_database
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from wagtail.models import Locale
-from wagtail.search.backends import database, get_search_backend
+from wagtail.search.backends import get_search_backend
 
 from dateline.i18n.languages import codes, default_language, is_multilingual
 
 
 def SearchBackend(params):
     """Wagtail's database backend (the loader looks for this name), language-aware on
-    PostgreSQL."""
+    PostgreSQL, rebuilt a batch at a time on SQLite (dateline.search.sqlite)."""
     if connection.vendor == "postgresql":
         return LanguageSearchBackend(params)
-    return database.SearchBackend(params)
+    backend = model_database.SearchBackend(params)
+    if connection.vendor == "sqlite" and model_database.USE_SQLITE_FTS:
+        from dateline.search.sqlite import BatchedSQLiteSearchBackend  # needs FTS5's tables
+
+        return BatchedSQLiteSearchBackend(params)
+    return backend
 
 
 def search_backend(*, language: str):

@@ -120,7 +120,7 @@ def test_sqlite_rewrites_a_full_text_row_only_when_its_text_changes(stories):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's single writer")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the home page
 def test_sqlite_update_index_writes_each_batch_in_its_own_transaction(stories, monkeypatch):
     """An atomic rebuild held SQLite's one write lock for the whole run (81 s at 100,000
     stories): comments, edits and new pictures waited 20 s, then failed. Without any

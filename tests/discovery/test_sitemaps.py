@@ -1,5 +1,6 @@
 """Sitemaps, the Google News sitemap and robots.txt."""
 
+import importlib
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -401,6 +402,21 @@ def test_recount_repairs_the_figures(client, world, ana):
             ("2019-03", 2),
             ("2020-07", 1),
         ]
+
+
+def test_the_upgrade_counts_an_archive_already_there_and_a_new_database_has_nothing_to_count(
+    client, world, ana
+):
+    from django.apps import apps
+
+    upgrade = importlib.import_module("dateline.discovery.migrations.0002_archive_month")
+    upgrade.count_the_archive(apps, None)  # no story yet: nothing counted, nothing fails
+    assert not ArchiveMonth.objects.exists()
+
+    ArticleFactory(section=world, authors=[ana], published_at=datetime(2019, 3, 1, tzinfo=UTC))
+    ArchiveMonth.objects.all().delete()  # as before the upgrade: stories, no figures
+    upgrade.count_the_archive(apps, None)
+    assert list(archive_index(client)) == ["sitemap-articles-2019-03.xml"]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan format")

@@ -254,19 +254,8 @@ def front_page(*, picks=(), section_ids=()) -> dict:
     """
     private = private_pages()  # one read of the restrictions for every list below
     latest = picked_ids(article_cards(private=private), picks, limit=FRONT_STORIES)
-    shown = set(latest)
-    if section_ids:
-        chosen = _live_public(_model("SectionPage").objects.filter(pk__in=section_ids), private)
-        by_id = {section.pk: section for section in chosen}
-        blocks = [by_id[pk] for pk in section_ids if pk in by_id]
-    else:
-        blocks = navigation_sections(private=private)
-    block_ids = []
-    for section in blocks:
-        listed = section_articles(section, private=private).prefetch_related(None)
-        newest = listed.values_list("pk", flat=True)
-        ids = [pk for pk in newest[: LATEST_PER_SECTION + len(shown)] if pk not in shown]
-        block_ids.append(ids[:LATEST_PER_SECTION])
+    blocks = _front_sections(section_ids, private)
+    block_ids = [_newest_in(section, private, besides=set(latest)) for section in blocks]
     wanted = {*latest, *(pk for ids in block_ids for pk in ids)}
     loaded = attach_sections(article_cards(private=private).filter(pk__in=wanted))
     cards = {card.pk: card for card in loaded}
@@ -281,6 +270,23 @@ def front_page(*, picks=(), section_ids=()) -> dict:
         if block_cards:
             sections.append({"section": section, "articles": block_cards})
     return {"lead": lead, "top_stories": top, "section_blocks": sections}
+
+
+def _front_sections(section_ids, private: Q) -> list:
+    """The front page's section blocks: the editors' choice in their order, or the menu."""
+    if not section_ids:
+        return navigation_sections(private=private)
+    chosen = _live_public(_model("SectionPage").objects.filter(pk__in=section_ids), private)
+    by_id = {section.pk: section for section in chosen}
+    return [by_id[pk] for pk in section_ids if pk in by_id]
+
+
+def _newest_in(section, private: Q, *, besides: set[int]) -> list[int]:
+    """The ids of a section's LATEST_PER_SECTION newest stories, leaving out `besides`
+    (shown higher up the page): read from the listing index, a few rows."""
+    listed = section_articles(section, private=private).prefetch_related(None)
+    newest = listed.values_list("pk", flat=True)[: LATEST_PER_SECTION + len(besides)]
+    return [pk for pk in newest if pk not in besides][:LATEST_PER_SECTION]
 
 
 def picked_ids(cards: QuerySet, picks, *, limit: int) -> list[int]:

@@ -21,6 +21,21 @@ def get(client, path, **params):
     return response
 
 
+def test_an_articles_tags_are_in_name_order_everywhere_it_lists_them(client, world, ana):
+    """The database gives a story's tags in no set order (PostgreSQL's changed from run
+    to run), so the API, the feed and the page each list them by name."""
+    story = ArticleFactory(section=world, authors=[ana], tags=["Zebra crossings", "apple", "Mango"])
+    in_order = ["apple", "Mango", "Zebra crossings"]
+    assert get(client, "/api/v1/articles/").json()["results"][0]["tags"] == in_order
+    assert get(client, f"/api/v1/articles/{story.pk}/").json()["tags"] == in_order
+    feed = client.get("/feeds/json/").json()
+    assert feed["items"][0]["tags"] == ["World", *in_order]
+    page = client.get(story.url).content.decode()
+    assert [page.index(f">{name}</a>") for name in in_order] == sorted(
+        page.index(f">{name}</a>") for name in in_order
+    )
+
+
 def test_articles_list_newest_first_with_pagination(client, world, ana):
     for number in range(3):
         ArticleFactory(section=world, authors=[ana], title=f"Story {number}")

@@ -193,7 +193,7 @@ def _article_out(article, request, root: str) -> dict:
             {"id": link.author.pk, "name": link.author.title, "url": root + link.author.url}
             for link in article.authors.all()
         ],
-        "tags": [tag.name for tag in article.tags.all()],
+        "tags": [tag.name for tag in article.tag_list],
         "published_at": article.first_published_at,
         "updated_at": discovery.article_modified_at(article),
         "word_count": article.word_count,

@@ -114,7 +114,7 @@ def feed_items(scope: selectors.FeedScope, *, site: Site, full_text: bool, limit
                     (link.author.title, root_url + link.author.url)
                     for link in article.authors.all()
                 ],
-                categories=[article.section.title, *(tag.name for tag in article.tags.all())],
+                categories=[article.section.title, *(tag.name for tag in article.tag_list)],
                 image=_lead_image(article, root_url),
             )
         )

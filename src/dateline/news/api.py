@@ -174,7 +174,7 @@ def _story_out(article: ArticlePage, request, *, warnings=(), content=None) -> d
         "body_html": body_to_html(content.body),
         "section": article.get_parent().slug,
         "authors": [link.author.slug for link in content.authors.all()],
-        "tags": [tag.name for tag in content.tags.all()],
+        "tags": [tag.name for tag in content.tag_list],
         "dateline": content.dateline_place,
         "go_live_at": content.go_live_at,
         "embargo_until": content.embargo_until,

@@ -9,16 +9,12 @@ import copy
 
 from django.apps import apps
 from django.db.models import (
-    Case,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
 from django.db.models.expressions import Col
 from django.utils.text import slugify
@@ -198,25 +194,6 @@ def section_articles(section, *, private: Q | None = None) -> QuerySet:
     return article_cards(_model("ArticlePage").objects.descendant_of(section), private=private)
 
 
-def picked_first(cards: QuerySet, picks, *, limit: int) -> QuerySet:
-    """The first `limit` of these cards, the editors' picks first in their order, then the
-    newest. Only the picks and the `limit` newest are ordered by pick: ordering every
-    story by a CASE sorted the whole archive on each front page (a temporary B-tree of
-    100,000 rows). One query more than that, when there are picks."""
-    if not picks:
-        return cards[:limit]
-    position = Case(
-        *(When(pk=pk, then=Value(number)) for number, pk in enumerate(picks)),
-        default=Value(len(picks)),
-        output_field=IntegerField(),
-    )
-    # Read first (the listing index, in order), then named by id: as an IN-subquery ORed
-    # with the picks, PostgreSQL scanned every story to test each against it.
-    newest = list(cards.prefetch_related(None).values_list("pk", flat=True)[:limit])
-    candidates = cards.filter(pk__in=[*picks, *newest])
-    return candidates.annotate(pick=position).order_by("pick", *NEWEST_FIRST)[:limit]
-
-
 def reader_home():
     """The home page in the reader's language (the only one with one language)."""
     return in_language(_model("HomePage").objects.all()).first()
@@ -313,7 +290,7 @@ def section_front(section, *, picks=()) -> list:
     if not picks:
         return []
     cards = section_articles(section).filter(pk__in=picks)
-    return attach_sections(picked_first(cards, picks, limit=len(picks)))
+    return in_order(attach_sections(cards), dict.fromkeys(picks))
 
 
 def related_choice(article) -> tuple[tuple[int, ...], bool]:

@@ -405,13 +405,21 @@ def test_recount_repairs_the_figures(client, world, ana):
 
 
 def test_the_upgrade_counts_an_archive_already_there_and_a_new_database_has_nothing_to_count(
-    client, world, ana
+    client, world, ana, monkeypatch
 ):
     from django.apps import apps
 
+    from dateline.discovery import services
+
     upgrade = importlib.import_module("dateline.discovery.migrations.0002_archive_month")
-    upgrade.count_the_archive(apps, None)  # no story yet: nothing counted, nothing fails
-    assert not ArchiveMonth.objects.exists()
+    recount = services.archive_months_recount
+
+    def not_on_a_new_database():
+        raise AssertionError("today's recount ran on a database with no story")
+
+    monkeypatch.setattr(services, "archive_months_recount", not_on_a_new_database)
+    upgrade.count_the_archive(apps, None)  # no story yet: today's code is not asked
+    monkeypatch.setattr(services, "archive_months_recount", recount)
 
     ArticleFactory(section=world, authors=[ana], published_at=datetime(2019, 3, 1, tzinfo=UTC))
     ArchiveMonth.objects.all().delete()  # as before the upgrade: stories, no figures

@@ -207,13 +207,16 @@ class ArticleTag(TaggedItemBase):
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
     # The story's first publication, kept by ArticlePage.save: a tag's listing reads
-    # (tag, published_at, story) in index order, newest first (decision 0021).
+    # (tag, published_at, story) in index order, newest first (decision 0021). A draft's
+    # row has no time and is left out of the index (news/0009).
     published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         indexes = [
             models.Index(
-                fields=["tag", "published_at", "content_object"], name="news_tag_listing_idx"
+                fields=["tag", "published_at", "content_object"],
+                name="news_tag_listing_idx",
+                condition=models.Q(published_at__isnull=False),
             )
         ]
 
@@ -436,7 +439,8 @@ class ArticleAuthor(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
     author = models.ForeignKey(AuthorPage, on_delete=models.PROTECT, related_name="article_links")
     # The story's first publication, kept by ArticlePage.save: an author's listing reads
-    # (author, published_at, story) in index order, newest first (decision 0021).
+    # (author, published_at, story) in index order, newest first (decision 0021). A
+    # draft's row has no time and is left out of the index (news/0009).
     published_at = models.DateTimeField(null=True, editable=False)
 
     panels = [PageChooserPanel("author", "news.AuthorPage")]
@@ -447,7 +451,9 @@ class ArticleAuthor(Orderable):
         ]
         indexes = [
             models.Index(
-                fields=["author", "published_at", "article"], name="news_author_listing_idx"
+                fields=["author", "published_at", "article"],
+                name="news_author_listing_idx",
+                condition=models.Q(published_at__isnull=False),
             )
         ]
 

@@ -450,3 +450,24 @@ def test_the_import_leaves_postgresql_statistics_that_count_its_stories(imported
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'news_articlepage'")
         (estimated,) = cursor.fetchone()
     assert estimated == ArticlePage.objects.count()
+
+
+def test_a_post_whose_date_changed_moves_on_its_authors_and_tags_pages(imported, tmp_path):
+    """The author's and tag's listings order by a copy of the publication time on the
+    byline and tag rows (news/0007): a re-import that moves a story's date moves it
+    there too, not only on its own page."""
+    changed = tmp_path / "redated.xml"
+    changed.write_text(
+        NEWSROOM.read_text()
+        .replace("<wp:post_date_gmt><![CDATA[2024-03-14 17:05:00]]>",
+                 "<wp:post_date_gmt><![CDATA[2023-02-01 08:00:00]]>")
+        .replace("<wp:post_date><![CDATA[2024-03-14 18:05:00]]>",
+                 "<wp:post_date><![CDATA[2023-02-01 09:00:00]]>")
+    )  # fmt: skip
+    again = wordpress_import(source=changed, media_dir=UPLOADS)
+    assert again.counts["post"].updated == 1
+    story = article("harbour-strike-ends")
+    moved = datetime(2023, 2, 1, 8, 0, tzinfo=UTC)
+    assert story.first_published_at == moved
+    assert {link.published_at for link in story.authors.all()} == {moved}
+    assert {link.published_at for link in story.tagged_items.all()} == {moved}

@@ -956,11 +956,16 @@ class _Importer:
     def _set_dates(self, model, page, post: WxrPost) -> None:
         published = post.date or timezone.now()
         modified = max(post.modified or published, published)
-        model.objects.filter(pk=page.pk).update(
-            first_published_at=published,
-            last_published_at=modified,
-            latest_revision_created_at=modified,
-        )
+        dates = {
+            "first_published_at": published,
+            "last_published_at": modified,
+            "latest_revision_created_at": modified,
+        }
+        model.objects.filter(pk=page.pk).update(**dates)
+        for name, value in dates.items():  # the revision saved next keeps them too
+            setattr(page, name, value)
+        if isinstance(page, ArticlePage):
+            page.date_listing_links()  # an author's and a tag's listings order by it
 
     def _section_for(self, post: WxrPost) -> SectionPage:
         for ref in post.categories:

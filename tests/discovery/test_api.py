@@ -68,6 +68,12 @@ def test_a_bad_cursor_is_a_400(client, story, params):
     assert get(client, "/api/v1/articles/", **params).status_code == 400
 
 
+def test_a_tag_with_a_control_character_is_a_400_naming_it(client, story):
+    response = get(client, "/api/v1/articles/", tag="europe\x00")  # PostgreSQL: no NUL
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "tag"
+
+
 def test_article_fields(client, story):
     article = get(client, "/api/v1/articles/").json()["results"][0]
     assert article["url"] == "http://localhost/world/ceasefire-talks-resume-in-geneva/"

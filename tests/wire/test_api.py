@@ -54,6 +54,9 @@ def test_filters_by_provider_search_status_and_time(api, token, stocked, ingest)
     too_early = api.get(WIRE, token=token, updated_after="0001-01-01T00:00:00+01:00")
     assert too_early.status_code == 400
     assert too_early.json()["errors"][0]["field"] == "updated_after"
+    control = api.get(WIRE, token=token, q="ferry\x00")  # PostgreSQL's text cannot hold it
+    assert control.status_code == 400
+    assert control.json()["errors"][0]["field"] == "q"
 
 
 def test_the_wire_needs_a_token_and_the_desk_permission(api, stocked, django_user_model):

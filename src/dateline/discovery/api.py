@@ -16,6 +16,7 @@ from pydantic import Field
 from taggit.models import Tag
 
 from dateline.api.errors import READ_ERRORS
+from dateline.api.fields import Text
 from dateline.api.pagination import (
     MAX_ID,
     PageParams,
@@ -118,7 +119,7 @@ class ArticleFilters(PageParams):
         None, ge=1, le=MAX_ID, description="A section id; includes subsections."
     )
     author: int | None = Field(None, ge=1, le=MAX_ID, description="An author id.")
-    tag: str | None = Field(None, max_length=100, description="A tag slug.")
+    tag: Text(100) | None = Field(None, description="A tag slug.")
     published_after: datetime | None = None
     published_before: datetime | None = None
     before: str | None = Field(

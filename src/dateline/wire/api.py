@@ -9,7 +9,7 @@ from pydantic import Field
 
 from dateline.api.auth import token_auth
 from dateline.api.errors import TOKEN_ERRORS
-from dateline.api.fields import When
+from dateline.api.fields import Text, When
 from dateline.api.pagination import MAX_ID, PageParams, Paginated, paginate
 from dateline.wire import selectors
 from dateline.wire.models import WireItem, WireProvider
@@ -19,7 +19,7 @@ router = Router(auth=token_auth, tags=["wire"])
 
 class WireFilters(PageParams):
     provider: int | None = Field(None, ge=1, le=MAX_ID, description="A provider id.")
-    q: str = Field("", max_length=selectors.SEARCH_MAX, description="Search headlines.")
+    q: Text(selectors.SEARCH_MAX) = Field("", description="Search headlines.")
     status: WireItem.Status | None = Field(None, description="usable, withheld or canceled.")
     updated_after: When | None = Field(
         None, description="Only items stored or changed after this time (for polling tools)."

@@ -216,28 +216,3 @@ def test_a_bounded_first_ranking_finds_what_ranking_every_match_finds(
     response = client.get("/search/", {"q": "harbour"})
     assert "More than 3 stories found." in response.content.decode()
     assert titles(response) == [f"Harbour report {number}" for number in (4, 3, 2, 1)]
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite's first ranking breaks ties by index entry, not by story (docs)",
-)
-def test_stories_that_score_the_same_keep_the_answers_order_at_the_candidates_cut(
-    monkeypatch, client, world, ana
-):
-    """A common word scores the same in many stories. The first ranking keeps as many
-    candidates as it can look up; it must cut among equals where the answer would
-    (newest story first), whatever order the index entries were written in."""
-    from wagtail.search.backends import get_search_backend
-    from wagtail.search.models import IndexEntry
-
-    monkeypatch.setattr("dateline.search.selectors.MAX_RESULTS", 3)
-    monkeypatch.setattr("dateline.search.selectors.CANDIDATES", 4)
-    stories = [ArticleFactory(section=world, authors=[ana], title=f"Harbour report {n}")
-               for n in range(6)]  # fmt: skip
-    IndexEntry.objects.all().delete()
-    backend = get_search_backend()
-    for story in reversed(stories):  # the newest story's entry written first
-        backend.add(story)
-    response = client.get("/search/", {"q": "harbour"})
-    assert titles(response) == [f"Harbour report {n}" for n in (5, 4, 3, 2)]

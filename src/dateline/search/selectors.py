@@ -11,9 +11,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, IntegerField, QuerySet
+from django.db.models import F, QuerySet
 from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelsearch.utils import get_descendants_content_types_pks
@@ -222,9 +221,7 @@ class PostgresFullText(FullText):
     body, ties newest first."""
 
     ROW = ("object_id",)
-    # Ties by the story's id, as the answer's order: many matches of a common word score
-    # the same, and the cut must keep the ones the answer would.
-    BEST_FIRST = ("-score", Cast("object_id", IntegerField()).desc())
+    BEST_FIRST = ("-score", "-id")
     BY_RELEVANCE = "matched.score DESC, a.pk DESC"
 
     def __init__(self, compiler, *, backend):

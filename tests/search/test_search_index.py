@@ -17,24 +17,14 @@ pytestmark = pytest.mark.django_db
 )
 def test_postgresql_matches_through_the_title_and_body_index(stories):
     """Wagtail matches `title || body`; without an index on that expression every search
-    read the whole index table (150 ms at 10,000 articles). The search starts from those
-    matches and reaches each story's page by its key: Wagtail's own query started from
-    every article and joined it to the index by its id cast to text (191 ms at 100,000
-    stories)."""
-    for sort in ("relevance", "newest"):
-        with CaptureQueriesContext(connection) as queries:
-            found = article_search(query="ceasefire", filters=SearchFilters(), sort=sort)
-        assert found.count() == 2
-        (search_sql,) = [q["sql"] for q in queries.captured_queries if " @@ " in q["sql"]]
-        assert (
-            '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
-            in search_sql
-        )
-        assert search_sql.startswith("WITH matched AS") and 'FROM "wagtailsearch_indexentry"' in (
-            search_sql
-        )
-        assert "::varchar" not in search_sql and "news_articlepage" not in search_sql
-        assert search_sql.endswith("LIMIT 1001")  # found, ranked and counted in one query
+    read the whole index table (150 ms at 10,000 articles)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert article_search(query="ceasefire", filters=SearchFilters()).count() == 2
+    search_sql = next(q["sql"] for q in queries.captured_queries if " @@ " in q["sql"])
+    assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in (
+        search_sql
+    )
+    assert search_sql.endswith("LIMIT 1001")  # found, ranked and counted in one query
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'dateline_search_title_body_gin'"

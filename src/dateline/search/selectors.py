@@ -1,8 +1,8 @@
-"""Reader search over live, public articles, through Wagtail's search index.
+"""Reader search over live, public articles, through Wagtail's search backend.
 
 The database finds and ranks, at most MAX_RESULTS + 1 stories in one query with its
-LIMIT, starting from the full-text index (SQLite FTS5: `SQLiteFullText`; PostgreSQL:
-`PostgresFullText`); the count is that list's length, and the cards shown come from
+LIMIT (SQLite FTS5: `SQLiteFullText`; PostgreSQL: Wagtail's ranking query, ids only);
+the count is that list's length, and the cards shown come from
 `news.selectors.article_cards()`, the same selector every other listing uses.
 """
 
@@ -12,7 +12,6 @@ from datetime import date, datetime, time, timedelta
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import F, QuerySet
-from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelsearch.utils import get_descendants_content_types_pks
@@ -51,20 +50,18 @@ def article_search(*, query: str, filters: SearchFilters, sort: str = "relevance
     MAX_RESULTS + 1 of them, found and ranked by the database in one bounded query."""
     newest_first = sort == "newest"
     backend = search_backend(language=reader_language())
-    full_text_class = FULL_TEXT.get(backend.query_compiler_class.__name__)
-    if full_text_class is not None:
-        # Wagtail's compiler only parses the query here; the full-text class runs it,
-        # with the filters on the page table alone (the article's own table holds
-        # nothing they read, and every row looked up there costs at 20,000 matches).
+    if backend.query_compiler_class.__name__ == "SQLiteSearchQueryCompiler":
+        # Wagtail's compiler only parses the query here; SQLiteFullText runs it, with
+        # the filters on the page table alone (the article's own table holds nothing
+        # they read, and every row looked up there costs at 20,000 matches).
         compiler = backend.search(query, ArticlePage.objects.all(), operator="and").query_compiler
-        full_text = full_text_class(compiler, backend=backend)
+        full_text = SQLiteFullText(compiler, backend=backend)
         pages = _narrowed(Page.objects.live().public(), filters)
         if newest_first:
             return FoundArticles(full_text.newest(pages))
         # Without filters the best matches are mostly results: rank a bounded number of
         # them first, and every match only when those do not make the thousand.
         return FoundArticles(full_text.best(pages, first_try=filters == SearchFilters()))
-    # Another backend (Elasticsearch, a database without full text): Wagtail's search.
     articles = _narrowed(ArticlePage.objects.live().public(), filters)
     results = backend.search(
         query,
@@ -106,83 +103,24 @@ def _ids_found_by(results) -> list[int]:
     return [article.pk for article in first]
 
 
-class FullText:
-    """A search run in the full-text index of Wagtail's database backend, in one query
-    per answer, which returns at most MAX_RESULTS + 1 article ids.
+class SQLiteFullText:
+    """A search in the FTS5 table of Wagtail's SQLite backend, in one query per answer.
 
-    The query starts from the index's matches and reaches each matching story's page by
-    primary key; every filter (live, public, language, section, author, dates) is a
-    condition on the page's own columns, so the ranking, the ORDER BY and the LIMIT all
-    run inside that one query. Left to choose, the databases walked every article and
-    evaluated the match once per row (SQLite, seconds at 10,000 stories), or read every
-    article to join it to the matches by a text cast of its id (PostgreSQL, 191 ms at
-    100,000).
+    The query starts from the full-text MATCH and reaches each matching story by primary
+    key: the FTS5 table, its index entry, the page (CROSS JOIN keeps SQLite to that order).
+    Every filter (live, public, language, section, author, dates) is a condition on the
+    page's own columns, so the ranking, the ORDER BY and the LIMIT all run inside that one
+    query, which returns at most MAX_RESULTS + 1 ids. Left to choose, SQLite walked every
+    article and evaluated the MATCH once per row (seconds at 10,000 stories), or listed
+    every live article to intersect with the matches (100 ms at 100,000).
 
-    Relevance is Wagtail's own score. Scoring every match is the expensive part (a word
-    in 20,000 stories: 20,000 scores and a page lookup each), so `best()` first scores the
-    matches in the index alone and keeps the CANDIDATES best before it looks anything up:
-    when those hold more than MAX_RESULTS live stories, the results are the best of them;
-    otherwise every match is ranked.
+    Relevance is Wagtail's: bm25, weighted by the title's length (`title_norm`), ties
+    newest id first. Scoring every match is the expensive part (a word in 20,000 stories:
+    about 20,000 bm25 evaluations and two row lookups each), so `best()` first scores
+    the matches in the FTS5 table alone and keeps the CANDIDATES best before it looks
+    anything up: when those hold more than MAX_RESULTS live stories, the results are the
+    best of them; otherwise every match is ranked.
     """
-
-    # Each database's class sets: the index's rows that match (`_matches`), the columns
-    # of one that reach its page (ROW), the SQL after `FROM matched` that reaches it as
-    # `a` with its parameters (`_reach(pages_sql, pages_params)`), a match's score
-    # (`_score()`), the order of the best in the index alone (BEST_FIRST) and among the
-    # stories (BY_RELEVANCE).
-    ROW: tuple[str, ...]
-    BEST_FIRST: tuple[str, ...]
-    BY_RELEVANCE: str
-    _matches: QuerySet
-
-    def newest(self, pages) -> list[int]:
-        """The ids of the newest MAX_RESULTS + 1 matching articles among `pages`."""
-        return self._found(
-            self._matches.values(*self.ROW), pages, order="a.published DESC, a.pk DESC"
-        )
-
-    def best(self, pages, *, first_try: bool = True) -> list[int]:
-        """The ids of the best MAX_RESULTS + 1 matching articles among `pages`."""
-        scored = self._matches.annotate(score=self._score()).values(*self.ROW, "score")
-        if first_try:
-            # The best by score alone (ties to the newest entry), scored in the index
-            # before any lookup.
-            candidates = scored.order_by(*self.BEST_FIRST)[:CANDIDATES]
-            rows = self._found(candidates, pages, order=self.BY_RELEVANCE, counted=True)
-            # Enough stories among them, or they were every match: that is the answer.
-            if len(rows) > MAX_RESULTS or (rows and rows[0][1] < CANDIDATES):
-                return [pk for pk, _ in rows]
-        return self._found(scored, pages, order=self.BY_RELEVANCE)
-
-    def _found(self, matched, pages, *, order: str, counted: bool = False) -> list:
-        """The ids of the articles among `pages` that `matched` reaches, in `order`,
-        MAX_RESULTS + 1 at most; `counted`: rows of (id, how many rows `matched` holds)."""
-        matched_sql, matched_params = matched.query.sql_with_params()
-        pages_sql, pages_params = (
-            pages.order_by().values("pk", published=F("first_published_at")).query
-        ).sql_with_params()
-        reach, reach_params = self._reach(pages_sql, pages_params)
-        # The ORM's SQL and parameters for `matched` and `pages`, not text from the
-        # reader; a CTE keeps the index table's own name, which SQLite's MATCH uses.
-        count = ", (SELECT count(*) FROM matched)" if counted else ""
-        sql = (
-            f"WITH matched AS {'MATERIALIZED' if counted else ''} ({matched_sql}) "  # noqa: S608
-            f"SELECT a.pk{count} FROM matched {reach} ORDER BY {order} LIMIT %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*matched_params, *reach_params, MAX_RESULTS + 1])
-            rows = cursor.fetchall()
-        return rows if counted else [pk for (pk,) in rows]
-
-
-class SQLiteFullText(FullText):
-    """In the FTS5 table of Wagtail's SQLite backend: from its MATCH to the index entry,
-    then the page, each by primary key (CROSS JOIN keeps SQLite to that order).
-    Relevance: bm25, weighted by the title's length (`title_norm`), ties newest first."""
-
-    ROW = ("index_entry_id",)
-    BEST_FIRST = ("score", "-index_entry_id")
-    BY_RELEVANCE = "matched.score * (entry.title_norm + 1.0), a.pk DESC"
 
     def __init__(self, compiler, *, backend):
         # Only importable where the SQLite backend is in use (its models exist only there).
@@ -198,65 +136,51 @@ class SQLiteFullText(FullText):
         self._matches = SQLiteFTSIndexEntry.objects.filter(expression)
         self._entries = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model
 
-    def _reach(self, pages_sql, pages_params):
+    def newest(self, pages) -> list[int]:
+        """The ids of the newest MAX_RESULTS + 1 matching articles among `pages`."""
+        matched = self._matches.values("index_entry_id")
+        return self._found(matched, pages, order="a.published DESC, a.pk DESC")
+
+    def best(self, pages, *, first_try: bool = True) -> list[int]:
+        """The ids of the best MAX_RESULTS + 1 matching articles among `pages`."""
+        from modelsearch.backends.database.sqlite.query import BM25
+
+        scored = self._matches.annotate(score=BM25()).values("index_entry_id", "score")
+        order = "matched.score * (entry.title_norm + 1.0), a.pk DESC"
+        if first_try:
+            # The best by bm25 alone (ties to the newest entry), scored in the FTS5 table
+            # before any lookup.
+            candidates = scored.order_by("score", "-index_entry_id")[:CANDIDATES]
+            rows = self._found(candidates, pages, order=order, counted=True)
+            # Enough stories among them, or they were every match: that is the answer.
+            if len(rows) > MAX_RESULTS or (rows and rows[0][1] < CANDIDATES):
+                return [pk for pk, _ in rows]
+        return self._found(scored, pages, order=order)
+
+    def _found(self, matched, pages, *, order: str, counted: bool = False) -> list:
+        """The ids of the articles among `pages` that `matched` reaches, in `order`,
+        MAX_RESULTS + 1 at most; `counted`: rows of (id, how many rows `matched` holds)."""
+        matched_sql, matched_params = matched.query.sql_with_params()
+        pages_sql, pages_params = (
+            pages.order_by().values("pk", published=F("first_published_at")).query
+        ).sql_with_params()
         types = get_descendants_content_types_pks(ArticlePage)
-        return (
+        # The ORM's SQL and parameters for `matched` and `pages`, not text from the
+        # reader; a CTE keeps the FTS table's own name, which its MATCH clause uses.
+        count = ", (SELECT count(*) FROM matched)" if counted else ""
+        sql = (
+            f"WITH matched AS {'MATERIALIZED' if counted else ''} ({matched_sql}) "  # noqa: S608
+            f"SELECT a.pk{count} FROM matched "
             f"CROSS JOIN {self._entries._meta.db_table} AS entry "
             "ON entry.id = matched.index_entry_id "
             f"CROSS JOIN ({pages_sql}) AS a ON a.pk = CAST(entry.object_id AS integer) "
-            f"WHERE entry.content_type_id IN ({', '.join(['%s'] * len(types))})",
-            [*pages_params, *types],
+            f"WHERE entry.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+            f"ORDER BY {order} LIMIT %s"
         )
-
-    def _score(self):
-        from modelsearch.backends.database.sqlite.query import BM25
-
-        return BM25()
-
-
-class PostgresFullText(FullText):
-    """In the index table of Wagtail's PostgreSQL backend: the matches found through its
-    GIN index on `title || body` (search/0001), then their pages by primary key.
-    Relevance: Wagtail's, ts_rank of the title weighted by its length plus that of the
-    body, ties newest first."""
-
-    ROW = ("object_id",)
-    BEST_FIRST = ("-score", "-id")
-    BY_RELEVANCE = "matched.score DESC, a.pk DESC"
-
-    def __init__(self, compiler, *, backend):
-        from wagtail.search.models import IndexEntry
-
-        self._compiler = compiler
-        self._config = compiler.get_config(backend)
-        query = compiler.build_tsquery(compiler.query, config=self._config)
-        # The same expression as Wagtail's, so that the GIN index on it answers.
-        vector = CombinedExpression(F("title"), "||", F("body"))
-        types = get_descendants_content_types_pks(ArticlePage)
-        self._matches = (
-            IndexEntry.objects.filter(content_type_id__in=types)
-            .annotate(_vector_=vector)
-            .filter(_vector_=query)
-        )
-
-    def _reach(self, pages_sql, pages_params):
-        # The article types are a condition of the matches already.
-        return f"JOIN ({pages_sql}) AS a ON a.pk = CAST(matched.object_id AS integer)", [
-            *pages_params
-        ]
-
-    def _score(self):
-        rank = self._compiler.build_tsrank
-        query, config = self._compiler.query, self._config
-        return rank(F("title"), query, config=config) * F("title_norm") + rank(
-            F("body"), query, config=config
-        )
-
-
-FULL_TEXT = {
-    "SQLiteSearchQueryCompiler": SQLiteFullText,
-    "LanguageQueryCompiler": PostgresFullText,
-}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*matched_params, *pages_params, *types, MAX_RESULTS + 1])
+            rows = cursor.fetchall()
+        return rows if counted else [pk for (pk,) in rows]
 
 
 class FoundArticles:

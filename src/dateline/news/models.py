@@ -202,13 +202,17 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [index.SearchField("body")]
 
 
+# The author's and tag's listing indexes hold only published stories' rows: a draft's
+# row has no time (news/0009).
+PUBLISHED_ROWS = models.Q(published_at__isnull=False)
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
     # The story's first publication, kept by ArticlePage.save: a tag's listing reads
-    # (tag, published_at, story) in index order, newest first (decision 0021). A draft's
-    # row has no time and is left out of the index (news/0009).
+    # (tag, published_at, story) in index order, newest first (decision 0021).
     published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
@@ -216,7 +220,7 @@ class ArticleTag(TaggedItemBase):
             models.Index(
                 fields=["tag", "published_at", "content_object"],
                 name="news_tag_listing_idx",
-                condition=models.Q(published_at__isnull=False),
+                condition=PUBLISHED_ROWS,
             )
         ]
 
@@ -439,8 +443,7 @@ class ArticleAuthor(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
     author = models.ForeignKey(AuthorPage, on_delete=models.PROTECT, related_name="article_links")
     # The story's first publication, kept by ArticlePage.save: an author's listing reads
-    # (author, published_at, story) in index order, newest first (decision 0021). A
-    # draft's row has no time and is left out of the index (news/0009).
+    # (author, published_at, story) in index order, newest first (decision 0021).
     published_at = models.DateTimeField(null=True, editable=False)
 
     panels = [PageChooserPanel("author", "news.AuthorPage")]
@@ -453,7 +456,7 @@ class ArticleAuthor(Orderable):
             models.Index(
                 fields=["author", "published_at", "article"],
                 name="news_author_listing_idx",
-                condition=models.Q(published_at__isnull=False),
+                condition=PUBLISHED_ROWS,
             )
         ]
 

@@ -37,6 +37,7 @@ from dateline.comments.selectors import (
     site_root_of,
 )
 from dateline.comments.signals import comments_changed
+from dateline.core import bulk
 from dateline.news.models import ArticlePage
 from dateline.security import ratelimit
 
@@ -767,8 +768,8 @@ def comments_import(
     The one way importers and the demo site write comments. `stored` holds comments an
     earlier import made, by key: a row given again with such a key updates that comment
     (text, author, status); replies may name any of them as their parent. New comments
-    are inserted parents first, one insert per thread level; a reply whose parent is
-    nowhere to be found becomes a top-level comment. Each new comment, and each status
+    are written together (dateline.core.bulk); a reply whose parent is nowhere to be
+    found becomes a top-level comment. Each new comment, and each status
     that changed, gets its moderation decision (phase "import"). One transaction; after
     commit, `comments_changed` when readers see a difference, as for every other write.
     Returns the comments of `comments` by key.
@@ -801,17 +802,11 @@ def comments_import(
             result[row.key] = comment
         if changed:
             Comment.objects.bulk_update(changed, IMPORT_FIELDS)
-        # Parents before replies: each pass stores the comments whose parent is stored.
-        while pending:
-            ready = [row for row in pending if row.parent_key is None or row.parent_key in known]
-            if not ready:  # a parent that is nowhere, or a loop: top-level, not lost
-                ready = pending
-            ready_ids = {id(row) for row in ready}  # by identity: rows may compare equal
-            pending = [row for row in pending if id(row) not in ready_ids]
-            created = Comment.objects.bulk_create(
-                [_new_imported_comment(article, row, fields[row.key], known) for row in ready]
-            )
-            for row, comment in zip(ready, created, strict=True):
+        # Parents before replies: each thread level has its ids before the next.
+        for level in _thread_levels(pending, known):
+            created = [_new_imported_comment(article, row, fields[row.key], known) for row in level]
+            bulk.insert(Comment, created)
+            for row, comment in zip(level, created, strict=True):
                 known[row.key] = result[row.key] = comment
                 readers_see_it |= comment.status == Comment.Status.APPROVED
                 decisions.append(
@@ -820,10 +815,24 @@ def comments_import(
                         phase="import", reason=reason[:300], at=comment.created_at,
                     )
                 )  # fmt: skip
-        ModerationDecision.objects.bulk_create(decisions)
+        bulk.insert(ModerationDecision, decisions)
         if readers_see_it:
             _changed(article.pk)
     return result
+
+
+def _thread_levels(rows: list[ImportedComment], known: Mapping) -> Iterator[list]:
+    """`rows` parents first: each level's parents are in `known` or an earlier level. A
+    reply whose parent is nowhere (or a loop) comes last, at the top level, not lost."""
+    placed = set(known)
+    while rows:
+        ready = [row for row in rows if row.parent_key is None or row.parent_key in placed]
+        if not ready:
+            ready = rows
+        ready_ids = {id(row) for row in ready}  # by identity: rows may compare equal
+        rows = [row for row in rows if id(row) not in ready_ids]
+        placed.update(row.key for row in ready)
+        yield ready
 
 
 def _new_imported_comment(article, row: ImportedComment, fields: dict, known: dict) -> Comment:

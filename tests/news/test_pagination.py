@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dateline.news import selectors
-from dateline.news.models import ArticlePage
+from dateline.news.models import ArticleAuthor, ArticlePage
 from dateline.news.pagination import NUMBERED_PAGES, Cursor, older_than, page_boundary
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
 
@@ -72,6 +72,26 @@ def test_numbered_pages_then_cursors_list_every_story_once_newest_first(client, 
     third = client.get("/world/?page=2")
     assert link(third, "next").startswith("before=")
     assert link(third, "prev") == "page=1"
+
+
+def test_a_new_story_is_in_its_authors_and_tags_listings_from_its_first_save(world):
+    """The byline and tag rows carry the publication time the listings order by; a
+    story saved new with them writes them dated, with no second write."""
+    reporter = AuthorFactory()
+    story = ArticlePage(
+        title="Harbour reopens", slug="harbour-reopens", standfirst="Ships are back.",
+        live=True, first_published_at=START,
+    )  # fmt: skip
+    story.authors.add(ArticleAuthor(author=reporter))
+    story.tags.add("harbour")
+    with CaptureQueriesContext(connection) as queries:
+        world.add_child(instance=story)
+    dated = [
+        q["sql"] for q in queries if q["sql"].startswith("UPDATE") and "published_at" in q["sql"]
+    ]
+    assert not dated
+    assert [s.pk for s in selectors.articles_by(reporter)] == [story.pk]
+    assert [s.pk for s in selectors.articles_tagged(story.tags.get())] == [story.pk]
 
 
 def test_a_cursor_page_links_back_to_the_newer_stories(client, world, small_pages):

@@ -339,17 +339,23 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         self.word_count = count_words(self.body)
+        new = self.pk is None
+        # The byline and tag rows held in memory are written by this save, dated.
+        held = getattr(self, "_cluster_related_objects", {})
+        for link in (*held.get("authors", ()), *held.get("tagged_items", ())):
+            link.published_at = self.first_published_at
         saved = super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or "first_published_at" in update_fields:
+        if not new and (update_fields is None or "first_published_at" in update_fields):
             self.date_listing_links()
         return saved
 
     def date_listing_links(self):
         """Copy the first publication onto the byline and tag rows, whose indexes order
-        an author's and a tag's listing: after every save (modelcluster has just written
-        whichever of those rows changed, taggit leaves the others as they were), and by
-        anyone who sets `first_published_at` with a queryset update."""
+        an author's and a tag's listing: after every save of a stored page (modelcluster
+        has just written whichever of those rows it held, dated; taggit leaves the others
+        as they were; a new page has no others), and by anyone who sets
+        `first_published_at` with a queryset update."""
         published = self.first_published_at
         for links in (ArticleAuthor.objects.filter(article=self),
                       ArticleTag.objects.filter(content_object=self)):  # fmt: skip

@@ -16,14 +16,22 @@ from django.db import connection
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from dateline.comments.models import Comment, ModerationDecision
 from dateline.comments.signals import comments_changed
+from dateline.importers.languages import LanguageMap
 from dateline.importers.models import ImportedObject
 from dateline.importers.services import wordpress_import
 from dateline.importers.wxr import WxrError
-from dateline.news.models import ArticlePage, AuthorPage, SectionPage, StandardPage
+from dateline.news.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleTag,
+    AuthorPage,
+    SectionPage,
+    StandardPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -328,6 +336,44 @@ def test_a_dry_run_reports_everything_and_writes_nothing(home, settings):
     assert not Path(settings.MEDIA_ROOT).exists() or not any(
         Path(settings.MEDIA_ROOT).rglob("*.png")
     )
+
+
+def test_every_imported_story_has_its_created_entry_in_the_page_history(imported):
+    for story in ArticlePage.objects.all():
+        entries = PageLogEntry.objects.filter(page=story)
+        assert list(entries.values_list("action", "label")) == [("wagtail.create", story.title)]
+
+
+def test_a_story_that_fails_after_it_was_written_leaves_nothing_behind(home, monkeypatch):
+    """The failure comes last, after its page, byline, tags and comments were written
+    (in a batch on PostgreSQL, some only when the batch ends): none of them stay, and
+    the other stories of its batch are imported whole."""
+    record_language = LanguageMap.post
+
+    def fails_on_the_strike(self, post):
+        if post.slug == "harbour-strike-ends":
+            raise RuntimeError("the disk is full")
+        record_language(self, post)
+
+    monkeypatch.setattr(LanguageMap, "post", fails_on_the_strike)
+    report = wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+
+    assert any("the disk is full" in problem for problem in report.problems)
+    assert not ArticlePage.objects.filter(slug="harbour-strike-ends").exists()
+    stories = ArticlePage.objects.all()
+    assert stories.count() == report.counts["post"].created - 1 > 0
+    assert not Comment.objects.exclude(article__in=stories).exists()
+    assert not ModerationDecision.objects.exclude(comment__article__in=stories).exists()
+    assert Comment.objects.filter(article__slug="tokyo-night-market").exists()
+    assert not ArticleAuthor.objects.exclude(article__in=stories).exists()
+    assert ArticleAuthor.objects.filter(article__in=stories).count() == stories.count()
+    assert not PageLogEntry.objects.filter(label__icontains="strike").exists()
+    assert not PageLogEntry.objects.exclude(page__in=Page.objects.all()).exists()
+    # Nothing the failed story made (its pictures, tags...) is given to the next ones.
+    images = get_image_model().objects.all()
+    assert not stories.exclude(lead_image=None).exclude(lead_image__in=images).exists()
+    assert not ArticleTag.objects.exclude(tag__in=Tag.objects.all()).exists()
+    assert all(not problems for problems in Page.find_problems())
 
 
 # -- damaged exports -------------------------------------------------------------------

@@ -38,7 +38,7 @@ from taggit.models import Tag
 from treebeard.exceptions import PathOverflow
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from dateline.comments.models import Comment
@@ -48,6 +48,7 @@ from dateline.comments.services import (
     comment_changes_batched,
     comments_import,
 )
+from dateline.core import bulk
 from dateline.discovery.services import archive_months_recount
 from dateline.importers.content import html_to_text, wordpress_html_to_blocks
 from dateline.importers.fetch import NotFetched, fetch_image
@@ -68,6 +69,7 @@ from dateline.importers.wxr import _syntax_error as wxr_syntax_error
 from dateline.news.models import (
     ArticleAuthor,
     ArticlePage,
+    ArticleTag,
     AuthorIndexPage,
     AuthorPage,
     SectionPage,
@@ -241,18 +243,22 @@ def _count_items(source: str | os.PathLike[str]) -> int:
 def _import_batches(importer: _Importer, records: Iterator, *, batch_size: int | None) -> None:
     exhausted = False
     while not exhausted:
-        # Comment counters and announcements once per batch, not once per story.
+        # Comment counters and announcements once per batch, not once per story; the
+        # rows the batch writes in bulk (comments...) written when its items are done.
         with transaction.atomic(), comment_changes_batched():
-            handled = 0
-            for record in records:
-                importer.handle(record)
-                if isinstance(record, WxrPost):
-                    handled += 1
-                    if batch_size and handled >= batch_size:
-                        break
-            else:
-                exhausted = True
+            with bulk.deferred():
+                handled = 0
+                for record in records:
+                    importer.handle(record)
+                    if isinstance(record, WxrPost):
+                        handled += 1
+                        if batch_size and handled >= batch_size:
+                            break
+                else:
+                    exhausted = True
+            if exhausted:
                 importer.finish()
+            importer.log_created_pages()
 
 
 _MAPPED_ROW_FIELDS = ["id", "content_type_id", "object_id", "fingerprint"]
@@ -348,29 +354,17 @@ def _add_child(parent: Page, page: Page) -> None:
     page.locale_id = parent.locale_id
     page.draft_title = page.draft_title or page.title
     page.clean_fields(exclude=[field.name for field in page._meta.fields if field.is_relation])
-    page.save(clean=False)
+    page.save(clean=False, log_action=None)  # logged with its batch (log_created_pages)
     parent.numchild += 1
-
-
-def _child_objects(page: Page) -> dict[str, list]:
-    """The child objects (byline, tag links...) of an unsaved page, relation by relation.
-
-    A page that was never saved has no rows in any child relation: its children are
-    the ones held in memory, and none for a relation it was given none.
-    """
-    held = getattr(page, "_cluster_related_objects", {})
-    return {
-        relation.get_accessor_name(): list(held.get(relation.get_accessor_name(), []))
-        for relation in get_all_child_relations(page)
-    }
 
 
 def _serializable_data_of_new(page: Page, children: dict[str, list]) -> dict:
     """``page.serializable_data()`` of a page just created with these children.
 
     modelcluster reads every child relation back from the database to serialise it:
-    three queries per article for rows the importer has just written. The objects it
-    saved are the same ones, now with their ids.
+    three queries per article for rows the importer has just written (or, in a batch on
+    PostgreSQL, has yet to write: dateline.core.bulk). `children` are those rows, with
+    their ids, by relation, and no rows for a relation the page has none of.
     """
     page._cluster_related_objects = children
     try:
@@ -408,6 +402,7 @@ class _Importer:
         # file path -> Wagtail image (or None), the most recently used ones
         self.images: OrderedDict[str, Any] = OrderedDict()
         self.waiting_lead_images: list[tuple[int, int]] = []  # (article id, attachment id)
+        self.created_pages: list[Page] = []  # by _add_child, not yet in the history log
         self.authorless: dict[str, int] = defaultdict(int)  # missing login -> posts
         self.site_title = "Staff"
         self.languages = LanguageMap()  # Polylang's or WPML's language data, if any
@@ -449,12 +444,52 @@ class _Importer:
             self.progress(self.done, self.total)
 
     def _guarded(self, kind: str, label: Any, handler, record) -> None:
-        """One item in its own savepoint: when it fails, only it is rolled back."""
+        """One item in its own savepoint: when it fails, only it is rolled back, and the
+        run forgets what it remembered of the item (rows that are gone with it)."""
+        sizes = {name: len(getattr(self, name)) for name in self.REMEMBERED}
         try:
-            with transaction.atomic():
+            with transaction.atomic(), bulk.savepoint():
                 handler(record)
         except Exception as error:
+            self._forget_since(sizes)
             self.report.skip(kind, f"{kind} {label}: not imported: {error}")
+
+    # What the run keeps of the rows it wrote, each only ever added to while an item runs.
+    REMEMBERED = (
+        "mapped", "sections", "tags", "authors", "users_by_wp_id", "created_pages",
+        "waiting_lead_images",
+    )  # fmt: skip
+
+    def _forget_since(self, sizes: dict[str, int]) -> None:
+        """Drop what was remembered after `sizes` were taken: a failed item's section,
+        tag or stand-in author must not be given to the next story, whose row would then
+        point at nothing."""
+        for name, size in sizes.items():
+            held = getattr(self, name)
+            if isinstance(held, dict):
+                for key in list(held)[size:]:
+                    del held[key]
+            else:
+                del held[size:]
+        self.images.clear()  # a cache reordered as it is used: emptied, not cut
+
+    def log_created_pages(self) -> None:
+        """The history entry ("Created") of each page `_add_child` made, as Wagtail's
+        page save writes it, for the batch in one insert."""
+        now = timezone.now()
+        PageLogEntry.objects.bulk_create(
+            PageLogEntry(
+                page_id=page.pk,
+                content_type=self.content_types[type(page)],
+                label=page.get_admin_display_title(),
+                action="wagtail.create",
+                data={},
+                timestamp=now,
+                content_changed=True,
+            )
+            for page in self.created_pages
+        )
+        self.created_pages.clear()
 
     def start(self, site: WxrSite) -> None:
         self.source = (site.base_blog_url or site.link or site.title).rstrip("/")[:200]
@@ -912,11 +947,20 @@ class _Importer:
             go_live_at=post.date if scheduled else None,
             **fields,
         )
-        article.authors.add(ArticleAuthor(author=author, sort_order=0))
-        if tags:  # taggit builds (and compiles) a query even for no tags
-            article.tags.add(*tags)
-        children = _child_objects(article)
         _add_child(section, article)
+        self.created_pages.append(article)
+        # The byline and tag rows written in bulk (no child relations held on the page
+        # for its save to write one by one), dated as ArticlePage.save dates them.
+        dated = {"published_at": article.first_published_at}
+        children = {
+            relation.get_accessor_name(): [] for relation in get_all_child_relations(article)
+        }
+        children["authors"] = [ArticleAuthor(article=article, author=author, sort_order=0, **dated)]
+        children["tagged_items"] = [
+            ArticleTag(content_object=article, tag=tag, **dated) for tag in dict.fromkeys(tags)
+        ]
+        bulk.insert(ArticleAuthor, children["authors"])
+        bulk.insert(ArticleTag, children["tagged_items"])
         revision = Revision.objects.create(
             content_object=article,
             base_content_type=article.get_base_content_type(),
@@ -1252,16 +1296,19 @@ class _Importer:
             ImportedObject.objects.bulk_update(changed_rows, ["fingerprint"])
             self.report.count("comment", "updated", len(changed_rows))
         new = [c for c in comments if c.wp_id not in stored and c.wp_id in saved]
-        ImportedObject.objects.bulk_create(
-            ImportedObject(
-                source=self.source,
-                kind=Kind.COMMENT,
-                wp_id=comment.wp_id,
-                content_type=self.content_types[Comment],
-                object_id=saved[comment.wp_id].pk,
-                fingerprint=fingerprints[comment.wp_id],
-            )
-            for comment in new
+        bulk.insert(
+            ImportedObject,
+            [
+                ImportedObject(
+                    source=self.source,
+                    kind=Kind.COMMENT,
+                    wp_id=comment.wp_id,
+                    content_type=self.content_types[Comment],
+                    object_id=saved[comment.wp_id].pk,
+                    fingerprint=fingerprints[comment.wp_id],
+                )
+                for comment in new
+            ],
         )
         self.report.count("comment", "created", len(new))
 

@@ -3,11 +3,16 @@ and a story's newly approved comments."""
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from dateline.comments import services as comment_services
 from dateline.comments.models import Comment
+from dateline.comments.signals import comments_changed
 from dateline.live import services
 from tests.comments.factories import CommentFactory
 from tests.news.factories import ArticleFactory
@@ -77,6 +82,25 @@ def test_a_comment_approved_is_announced_on_the_story_stream(client, story, comm
     got = events(client.get(f"/live/{story.pk}/stream/?after=0"))
     assert [data["id"] for _, _, data in got] == [waiting.pk, reply.pk]
     assert got[1][2]["parent"] == waiting.pk
+
+
+def test_a_batch_of_stories_announces_only_new_comments_with_one_look_for_all(client, story):
+    """An import's batch changes the comments of many stories at once, years-old ones:
+    nothing to announce there, found in one query, not one per story."""
+    years_ago = timezone.now() - timedelta(days=800)
+    imported = [ArticleFactory() for _ in range(4)]
+    for article in imported:
+        CommentFactory(article=article, created_at=years_ago)
+    fresh = CommentFactory(article=story, status=Comment.Status.PENDING)
+    Comment.objects.filter(pk=fresh.pk).update(status=Comment.Status.APPROVED)
+    with CaptureQueriesContext(connection) as queries:
+        comments_changed.send(sender=Comment, article_ids=[a.pk for a in (*imported, story)])
+    looks = [q["sql"] for q in queries if '"comments_comment"."created_at" >=' in q["sql"]]
+    assert len(looks) == 2, looks  # the batch's, then the one story with something new
+    announced = events(client.get(f"/live/{story.pk}/stream/?after=0"))
+    assert [data["id"] for _, _, data in announced] == [fresh.pk]
+    for article in imported:
+        assert events(client.get(f"/live/{article.pk}/stream/?after=0")) == []
 
 
 def test_a_story_page_follows_its_comments_from_now_on(client, story):

@@ -400,6 +400,17 @@ def live_entry_pin(*, entry: LiveEntry, user=None, pinned: bool = True) -> LiveE
 # --- comments on any story ----------------------------------------------------------
 
 
+def with_recent_comments(article_ids) -> set[int]:
+    """Those of `article_ids` with comments `live_comments_announce` would look at."""
+    from dateline.comments.models import Comment
+
+    since = timezone.now() - COMMENT_WINDOW
+    recent = Comment.objects.filter(
+        article_id__in=list(article_ids), status="approved", created_at__gte=since
+    )
+    return set(recent.order_by().values_list("article_id", flat=True).distinct())
+
+
 def live_comments_announce(*, article_id: int) -> int:
     """Record an event for each comment readers can now see that no event announced yet.
 

@@ -6,9 +6,12 @@ logger = logging.getLogger(__name__)
 
 
 def on_comments_changed(sender, article_id: int | None = None, article_ids=(), **kwargs):
-    from dateline.live.services import live_comments_announce
+    from dateline.live.services import live_comments_announce, with_recent_comments
 
-    for pk in {*article_ids, *(() if article_id is None else (article_id,))}:
+    changed = {*article_ids, *(() if article_id is None else (article_id,))}
+    if len(changed) > 1:  # an import's batch: which have comments to announce, in one query
+        changed = with_recent_comments(changed)
+    for pk in sorted(changed):
         try:
             live_comments_announce(article_id=pk)
         except Exception:

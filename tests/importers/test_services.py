@@ -20,6 +20,7 @@ from wagtail.models import Page, PageLogEntry
 
 from dateline.comments.models import Comment, ModerationDecision
 from dateline.comments.signals import comments_changed
+from dateline.importers import services
 from dateline.importers.languages import LanguageMap
 from dateline.importers.models import ImportedObject
 from dateline.importers.services import wordpress_import
@@ -374,6 +375,20 @@ def test_a_story_that_fails_after_it_was_written_leaves_nothing_behind(home, mon
     assert not stories.exclude(lead_image=None).exclude(lead_image__in=images).exists()
     assert not ArticleTag.objects.exclude(tag__in=Tag.objects.all()).exists()
     assert all(not problems for problems in Page.find_problems())
+
+
+def test_the_planners_statistics_are_refreshed_as_the_archive_doubles(home, monkeypatch):
+    """PostgreSQL plans from statistics; an import makes the tables many times the size
+    they were analysed at, and a plan chosen for a few rows reads thousands."""
+    sizes = []
+    monkeypatch.setattr(services, "BATCH_SIZE", 1)
+    monkeypatch.setattr(
+        services, "refresh_planner_statistics", lambda: sizes.append(ArticlePage.objects.count())
+    )
+    wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+    # After the 2nd, 4th and 8th item of the export (posts, pages, pictures), and at the end.
+    assert sizes == sorted(sizes) and len(sizes) >= 3
+    assert sizes[-1] == ArticlePage.objects.count()
 
 
 # -- damaged exports -------------------------------------------------------------------

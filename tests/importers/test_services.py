@@ -412,6 +412,20 @@ def test_a_reply_to_a_missing_comment_becomes_a_top_level_comment(home):
     assert any("999" in warning for warning in report.warnings)
 
 
+def test_an_export_that_repeats_a_comment_id_loses_only_that_story(home, tmp_path):
+    """A hand-merged export gives a comment of the Montréal story the id of one of the
+    strike story's: the second story is reported, everything else is imported."""
+    damaged = tmp_path / "export.xml"
+    text = NEWSROOM.read_text()
+    assert text.count("<wp:comment_id>11</wp:comment_id>") == 1
+    damaged.write_text(text.replace("<wp:comment_id>11<", "<wp:comment_id>2<"))
+    report = wordpress_import(source=damaged, media_dir=UPLOADS)
+    assert any("post 6: not imported" in problem for problem in report.problems)
+    assert ArticlePage.objects.filter(slug="harbour-strike-ends").exists()
+    assert Comment.objects.filter(article__slug="harbour-strike-ends").count() == 7
+    assert Comment.objects.filter(article__slug="tokyo-night-market").exists()
+
+
 def test_a_malformed_export_stops_before_writing_anything(home):
     before = written_rows()
     with pytest.raises(WxrError) as error:

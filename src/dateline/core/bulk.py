@@ -46,10 +46,13 @@ class _Deferred:
 _deferred: ContextVar[_Deferred | None] = ContextVar("deferred_inserts", default=None)
 
 
-def insert(model: type[models.Model], objs: Sequence[models.Model]) -> None:
+def insert(model: type[models.Model], objs: Sequence[models.Model], *, now: bool = False) -> None:
     """Write new `objs` of `model`; each has its id when this returns. On PostgreSQL the
     ids are drawn from the table's sequence first (for the objects without one), and the
-    rows written by COPY, now or when a `deferred` block ends; elsewhere by bulk_create."""
+    rows written by COPY, when a `deferred` block ends or, outside one or with `now`,
+    at once; elsewhere by bulk_create. `now` is for rows the data may make break a
+    unique constraint: the error is then raised here, where the caller can handle it,
+    not when the block ends."""
     if not objs:
         return
     if connection.vendor != "postgresql":
@@ -59,7 +62,7 @@ def insert(model: type[models.Model], objs: Sequence[models.Model]) -> None:
     for obj, pk in zip(missing, _reserve_ids(model, len(missing)), strict=True):
         obj.pk = pk
     kept = _deferred.get()
-    if kept is not None:
+    if kept is not None and not now:
         kept.rows.setdefault(model, []).extend(objs)
     else:
         _copy(model, objs)

@@ -1303,6 +1303,8 @@ class _Importer:
             ImportedObject.objects.bulk_update(changed_rows, ["fingerprint"])
             self.report.count("comment", "updated", len(changed_rows))
         new = [c for c in comments if c.wp_id not in stored and c.wp_id in saved]
+        # Now, not with the batch: an export that repeats a comment id fails its story
+        # alone (the mapping is unique by id), not the whole batch when it is written.
         bulk.insert(
             ImportedObject,
             [
@@ -1316,6 +1318,7 @@ class _Importer:
                 )
                 for comment in new
             ],
+            now=True,
         )
         self.report.count("comment", "created", len(new))
 

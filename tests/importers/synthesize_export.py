@@ -67,7 +67,11 @@ EXTRA_COMMENT = """\t\t<wp:comment>
 \t\t\t<wp:comment_user_id>0</wp:comment_user_id>
 \t\t</wp:comment>
 """
-EXTRA_COMMENT_IDS = 10**12  # beyond every shifted id of the source
+# Beyond every shifted id of the source: copy N's comments are shifted by N * COMMENT_STEP
+# (10**12 was reached at 10,000 copies, and the 100,000-story export repeated ids).
+COMMENT_STEP = 100_000_000
+MAX_COPIES = 10_000_000
+EXTRA_COMMENT_IDS = COMMENT_STEP * MAX_COPIES
 
 
 def _with_comments(item: str, *, count: int, first_id: int, chain: bool = False) -> str:
@@ -103,6 +107,8 @@ def synthesize(
     days_apart: float = 0,
     shape: str = "even",
 ) -> int:
+    if copies > MAX_COPIES:
+        raise ValueError(f"at most {MAX_COPIES:,} copies: their comment ids would meet")
     text = source.read_text(encoding="utf-8")
     first = text.index("<item>")
     end = text.rindex("</channel>")
@@ -115,7 +121,7 @@ def synthesize(
         for item in others:
             output.write(item + "\n")
         for copy in range(copies):
-            post_offset, comment_offset = copy * 10_000_000, copy * 100_000_000
+            post_offset, comment_offset = copy * 10_000_000, copy * COMMENT_STEP
             shift_post = _shift(POST_ID, "post_id", post_offset)
             shift_comment = _shift(COMMENT_ID, "comment_id", comment_offset)
             shift_parent = _shift(COMMENT_PARENT, "comment_parent", comment_offset)

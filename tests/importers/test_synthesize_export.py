@@ -3,7 +3,12 @@
 import re
 from pathlib import Path
 
-from tests.importers.synthesize_export import synthesize
+from tests.importers.synthesize_export import (
+    COMMENT_STEP,
+    EXTRA_COMMENT_IDS,
+    MAX_COPIES,
+    synthesize,
+)
 
 SOURCE = Path("tests/fixtures/wordpress/newsroom.xml")
 
@@ -43,3 +48,11 @@ def test_a_real_shape_keeps_the_total_with_a_few_busy_stories_and_deep_threads(t
     assert depth_of_longest_thread(max(real_posts, key=len)) >= 99
     ids = [comment_id for post in real_posts for comment_id, _ in post]
     assert len(ids) == len(set(ids))
+
+
+def test_the_last_copys_comment_ids_stay_below_the_added_comments_ids():
+    """The 100,000-story export (20,000 copies) once repeated comment ids: copy 10,000's
+    shifted ids reached the first added comment's."""
+    source_ids = [int(i) for i in re.findall(r"<wp:comment_id>(\d+)<", SOURCE.read_text())]
+    assert (MAX_COPIES - 1) * COMMENT_STEP + max(source_ids) < EXTRA_COMMENT_IDS
+    assert EXTRA_COMMENT_IDS + 10**12 < 2**63  # still a WordPress (and PostgreSQL) bigint

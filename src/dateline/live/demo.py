@@ -47,6 +47,8 @@ def build_demo_live_blog(*, now=None) -> LiveBlogPage | None:
         LiveBlogPage.objects.filter(pk=blog.pk).update(
             coverage_started_at=started, first_published_at=started
         )
+        blog.first_published_at = started
+        blog.date_listing_links()  # its author's listing orders by the date it started
         for position, item in enumerate(spec["entries"], start=1):
             image = demo_image(item["image"]) if item.get("image") else None
             entry = services.live_entry_post(

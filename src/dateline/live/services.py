@@ -400,14 +400,18 @@ def live_entry_pin(*, entry: LiveEntry, user=None, pinned: bool = True) -> LiveE
 # --- comments on any story ----------------------------------------------------------
 
 
-def with_recent_comments(article_ids) -> set[int]:
-    """Those of `article_ids` with comments `live_comments_announce` would look at."""
+def _announceable(article_ids, since):
+    """The comments of `article_ids` readers see, made since `since` (COMMENT_WINDOW)."""
     from dateline.comments.models import Comment
 
-    since = timezone.now() - COMMENT_WINDOW
-    recent = Comment.objects.filter(
+    return Comment.objects.filter(
         article_id__in=list(article_ids), status="approved", created_at__gte=since
     )
+
+
+def with_recent_comments(article_ids) -> set[int]:
+    """Those of `article_ids` with comments `live_comments_announce` would look at."""
+    recent = _announceable(article_ids, timezone.now() - COMMENT_WINDOW)
     return set(recent.order_by().values_list("article_id", flat=True).distinct())
 
 
@@ -417,14 +421,8 @@ def live_comments_announce(*, article_id: int) -> int:
     Called after any change to an article's comments commits; returns how many comments
     were announced. Only recent comments are considered (COMMENT_WINDOW).
     """
-    from dateline.comments.models import Comment
-
     since = timezone.now() - COMMENT_WINDOW
-    visible = list(
-        Comment.objects.filter(article_id=article_id, status="approved", created_at__gte=since)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    visible = list(_announceable([article_id], since).order_by("pk").values_list("pk", flat=True))
     if not visible:  # a removal, or old comments (an import): nothing to announce
         return 0
     with transaction.atomic():

@@ -768,8 +768,9 @@ def comments_import(
     The one way importers and the demo site write comments. `stored` holds comments an
     earlier import made, by key: a row given again with such a key updates that comment
     (text, author, status); replies may name any of them as their parent. New comments
-    are written together (dateline.core.bulk); a reply whose parent is nowhere to be
-    found becomes a top-level comment. Each new comment, and each status
+    are written parents first, a thread level at a time (dateline.core.bulk: in an
+    import's batch on PostgreSQL, sent with the batch); a reply whose parent is nowhere
+    to be found becomes a top-level comment. Each new comment, and each status
     that changed, gets its moderation decision (phase "import"). One transaction; after
     commit, `comments_changed` when readers see a difference, as for every other write.
     Returns the comments of `comments` by key.

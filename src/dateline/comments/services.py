@@ -771,7 +771,9 @@ def comments_import(
     are written parents first, a thread level at a time (dateline.core.bulk: in an
     import's batch on PostgreSQL, sent with the batch); a reply whose parent is nowhere
     to be found becomes a top-level comment. Each new comment, and each status
-    that changed, gets its moderation decision (phase "import"). One transaction; after
+    that changed, gets its moderation decision (phase "import"). Every row is checked
+    (ValueError) before anything is written; then one transaction, or, called inside
+    one, part of it (no savepoint of its own: an importer's item has its own). After
     commit, `comments_changed` when readers see a difference, as for every other write.
     Returns the comments of `comments` by key.
     """
@@ -779,15 +781,20 @@ def comments_import(
     fields = {row.key: _imported_fields(row) for row in comments}
     updates = [row for row in comments if row.key in known]
     pending = [row for row in comments if row.key not in known]
+    for row in updates:
+        if known[row.key].article_id != article.pk:
+            raise ValueError(f"comment {row.key!r} belongs to another story")
+    for row in pending:
+        parent = known.get(row.parent_key) if row.parent_key is not None else None
+        if parent is not None and parent.article_id != article.pk:
+            raise ValueError(f"comment {row.key!r}: its parent belongs to another story")
     result: dict[Hashable, Comment] = {}
     readers_see_it = False
     decisions: list[ModerationDecision] = []
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         changed = []
         for row in updates:
             comment = known[row.key]
-            if comment.article_id != article.pk:
-                raise ValueError(f"comment {row.key!r} belongs to another story")
             previous = comment.status
             for name, value in fields[row.key].items():
                 setattr(comment, name, value)
@@ -838,8 +845,6 @@ def _thread_levels(rows: list[ImportedComment], known: Mapping) -> Iterator[list
 
 def _new_imported_comment(article, row: ImportedComment, fields: dict, known: dict) -> Comment:
     parent = known.get(row.parent_key) if row.parent_key is not None else None
-    if parent is not None and parent.article_id != article.pk:
-        raise ValueError(f"comment {row.key!r}: its parent belongs to another story")
     return Comment(
         article=article,
         parent=parent,

@@ -13,10 +13,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
+from django_tasks import default_task_backend
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Revision
 
 from dateline.comments.models import Comment, ModerationDecision
 from dateline.comments.signals import comments_changed
@@ -33,6 +34,9 @@ from dateline.news.models import (
     SectionPage,
     StandardPage,
 )
+from dateline.search.selectors import SearchFilters, article_search
+from dateline.search.tasks import index_objects
+from tests.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -370,6 +374,8 @@ def test_a_story_that_fails_after_it_was_written_leaves_nothing_behind(home, mon
     assert ArticleAuthor.objects.filter(article__in=stories).count() == stories.count()
     assert not PageLogEntry.objects.filter(label__icontains="strike").exists()
     assert not PageLogEntry.objects.exclude(page__in=Page.objects.all()).exists()
+    pages = [str(pk) for pk in Page.objects.values_list("pk", flat=True)]
+    assert not Revision.objects.exclude(object_id__in=pages).exists()
     # Nothing the failed story made (its pictures, tags...) is given to the next ones.
     images = get_image_model().objects.all()
     assert not stories.exclude(lead_image=None).exclude(lead_image__in=images).exists()
@@ -487,6 +493,32 @@ def test_imported_comments_are_counted_and_announced_by_the_comments_app_once_pe
     for story in ArticlePage.objects.all():
         assert story.comment_count == story.comments.filter(status="approved").count()
     assert ModerationDecision.objects.filter(phase="import").count() == Comment.objects.count()
+
+
+def test_imported_stories_are_indexed_for_search_by_one_task_per_batch(home, settings):
+    """Wagtail queues a task per saved page: 100,000 task rows for an import of 100,000
+    stories. An import's batch queues one, naming its stories, which readers then find."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    wordpress_import(source=NEWSROOM, media_dir=UPLOADS)
+    stories = set(ArticlePage.objects.values_list("pk", flat=True))
+    queued = [r for r in default_task_backend.results if r.task.name == "index_objects"]
+    assert [r.args[0] for r in queued] == ["news.ArticlePage"]  # the fixture is one batch
+    assert set(map(int, queued[0].args[1])) == stories
+    assert not [r for r in default_task_backend.results if r.args[:2] == ["news", "articlepage"]]
+
+    assert article_search(query="harbour", filters=SearchFilters()).count() == 0
+    assert index_objects.call(*queued[0].args) == len(stories)
+    found = article_search(query="harbour", filters=SearchFilters())
+    assert ArticlePage.objects.get(pk=found[0]).slug == "harbour-strike-ends"
+
+
+def test_a_story_saved_outside_an_import_is_queued_for_the_index_on_its_own(home, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    story = ArticleFactory()
+    # Wagtail's own task, once per save (a story is saved a few times as it is made).
+    queued = [r.args for r in default_task_backend.results if "articlepage" in r.args]
+    assert queued and all(args == ["news", "articlepage", str(story.pk)] for args in queued)
+    assert not [r for r in default_task_backend.results if r.task.name == "index_objects"]
 
 
 def test_an_imported_story_keeps_one_revision_through_a_second_run(imported):

@@ -10,7 +10,7 @@ written together, and, in a `deferred` block, a whole batch of an import's rows 
 written in one COPY per table when the batch ends.
 
 Only models whose fields hold plain values (text, numbers, booleans, dates, foreign
-keys, IP addresses) are written by COPY; each row's values are what the field's
+keys, IP addresses, JSON) are written by COPY; each row's values are what the field's
 `pre_save` gives (so `auto_now` and `auto_now_add` work), as bulk_create would.
 """
 
@@ -31,6 +31,8 @@ _PLAIN_FIELDS = (
     models.ForeignKey,
     models.GenericIPAddressField,
     models.IntegerField,  # every size, positive or not
+    models.UUIDField,
+    models.JSONField,  # sent as the JSON text the field's encoder writes
     models.TextField,
 )
 # Ids drawn at a time in a deferred block: one round trip per this many rows.
@@ -58,14 +60,25 @@ def insert(model: type[models.Model], objs: Sequence[models.Model], *, now: bool
     if connection.vendor != "postgresql":
         model.objects.bulk_create(objs)
         return
-    missing = [obj for obj in objs if obj.pk is None]
-    for obj, pk in zip(missing, _reserve_ids(model, len(missing)), strict=True):
-        obj.pk = pk
+    _copied_fields(model)  # a model COPY cannot write is refused here, not at the end
+    ids_ahead(model, objs)
     kept = _deferred.get()
     if kept is not None and not now:
         kept.rows.setdefault(model, []).extend(objs)
     else:
         _copy(model, objs)
+
+
+def ids_ahead(model: type[models.Model], objs: Sequence[models.Model]) -> bool:
+    """Give the `objs` without an id their ids before their rows exist, where the
+    database hands ids out first (PostgreSQL: from the table's sequence); True then.
+    Elsewhere nothing is given (False): ids come when the rows are written."""
+    if connection.vendor != "postgresql":
+        return False
+    missing = [obj for obj in objs if obj.pk is None]
+    for obj, pk in zip(missing, _reserve_ids(model, len(missing)), strict=True):
+        obj.pk = pk
+    return True
 
 
 @contextmanager
@@ -144,8 +157,9 @@ def _copy(model: type[models.Model], objs: Sequence[models.Model]) -> None:
 
 def _value(field: models.Field, obj: models.Model):
     value = field.pre_save(obj, True)
-    if isinstance(field, models.GenericIPAddressField):
-        return field.get_db_prep_save(value, connection)  # a blank address is NULL
+    if isinstance(field, models.GenericIPAddressField | models.JSONField):
+        # A blank address is NULL; JSON is adapted with the field's own encoder.
+        return field.get_db_prep_save(value, connection)
     return value
 
 
@@ -153,6 +167,6 @@ def _value(field: models.Field, obj: models.Model):
 def _copied_fields(model: type[models.Model]) -> tuple[models.Field, ...]:
     fields = tuple(model._meta.concrete_fields)
     for field in fields:
-        if not isinstance(field, _PLAIN_FIELDS) or field.get_internal_type() == "JSONField":
+        if not isinstance(field, _PLAIN_FIELDS):
             raise TypeError(f"{model.__name__}.{field.name}: not a plain value for COPY")
     return fields

@@ -76,6 +76,7 @@ from dateline.news.models import (
     StandardPage,
 )
 from dateline.news.services import author_create, section_create, site_home
+from dateline.search.indexing import index_updates_batched
 
 __all__ = ["BATCH_SIZE", "ImportReport", "KindCounts", "Messages", "wordpress_import"]
 
@@ -244,9 +245,9 @@ def _import_batches(importer: _Importer, records: Iterator, *, batch_size: int |
     exhausted = False
     analysed_at = 1  # items handled when the planner's statistics were last refreshed
     while not exhausted:
-        # Comment counters and announcements once per batch, not once per story; the
-        # rows the batch writes in bulk (comments...) written when its items are done.
-        with transaction.atomic(), comment_changes_batched():
+        # Comment counters, announcements and search-index tasks once per batch, not once
+        # per story; the rows the batch writes in bulk (comments...) when its items are done.
+        with transaction.atomic(), comment_changes_batched(), index_updates_batched():
             with bulk.deferred():
                 handled = 0
                 for record in records:
@@ -376,9 +377,12 @@ def _serializable_data_of_new(page: Page, children: dict[str, list]) -> dict:
     """
     page._cluster_related_objects = children
     try:
-        return page.serializable_data()
+        data = page.serializable_data()
     finally:
         page._cluster_related_objects = {}
+    # As Wagtail writes a new page's first revision: before any revision is named.
+    return {**data, "latest_revision": None, "live_revision": None,
+            "latest_revision_created_at": None}  # fmt: skip
 
 
 # -- the importer --------------------------------------------------------------------
@@ -485,17 +489,20 @@ class _Importer:
         """The history entry ("Created") of each page `_add_child` made, as Wagtail's
         page save writes it, for the batch in one insert."""
         now = timezone.now()
-        PageLogEntry.objects.bulk_create(
-            PageLogEntry(
-                page_id=page.pk,
-                content_type=self.content_types[type(page)],
-                label=page.get_admin_display_title(),
-                action="wagtail.create",
-                data={},
-                timestamp=now,
-                content_changed=True,
-            )
-            for page in self.created_pages
+        bulk.insert(
+            PageLogEntry,
+            [
+                PageLogEntry(
+                    page_id=page.pk,
+                    content_type=self.content_types[type(page)],
+                    label=page.get_admin_display_title(),
+                    action="wagtail.create",
+                    data={},
+                    timestamp=now,
+                    content_changed=True,
+                )
+                for page in self.created_pages
+            ],
         )
         self.created_pages.clear()
 
@@ -955,6 +962,20 @@ class _Importer:
             go_live_at=post.date if scheduled else None,
             **fields,
         )
+        revision = Revision(
+            content_type=self.content_types[ArticlePage],
+            base_content_type=article.get_base_content_type(),
+            object_str=title,
+            created_at=modified if publish else timezone.now(),
+            approved_go_live_at=post.date if scheduled else None,
+        )
+        # Where ids come first (PostgreSQL), the page's row names its revision when it is
+        # written (foreign keys are checked at commit); elsewhere it is updated afterwards.
+        named_ahead = bulk.ids_ahead(Revision, [revision])
+        if named_ahead:
+            article.latest_revision_id = revision.pk
+            article.latest_revision_created_at = revision.created_at
+            article.live_revision_id = revision.pk if publish else None
         _add_child(section, article)
         self.created_pages.append(article)
         # The byline and tag rows written in bulk (no child relations held on the page
@@ -969,20 +990,16 @@ class _Importer:
         ]
         bulk.insert(ArticleAuthor, children["authors"])
         bulk.insert(ArticleTag, children["tagged_items"])
-        revision = Revision.objects.create(
-            content_object=article,
-            base_content_type=article.get_base_content_type(),
-            object_str=title,
-            content=_serializable_data_of_new(article, children),
-            created_at=modified if publish else timezone.now(),
-            approved_go_live_at=post.date if scheduled else None,
-        )
-        # The columns are all on the page row: no lookup of the article row first.
-        Page.objects.filter(pk=article.pk).update(
-            latest_revision=revision,
-            latest_revision_created_at=revision.created_at,
-            live_revision=revision if publish else None,
-        )
+        revision.object_id = str(article.pk)
+        revision.content = _serializable_data_of_new(article, children)
+        bulk.insert(Revision, [revision])
+        if not named_ahead:
+            # The columns are all on the page row: no lookup of the article row first.
+            Page.objects.filter(pk=article.pk).update(
+                latest_revision=revision,
+                latest_revision_created_at=revision.created_at,
+                live_revision=revision if publish else None,
+            )
         article.latest_revision = revision
         return article
 
@@ -1129,9 +1146,14 @@ class _Importer:
                 redirect_page=page, redirect_link="", is_permanent=True
             )
         known = {r.old_path for r in existing}
-        Redirect.objects.bulk_create(
-            Redirect(old_path=path, redirect_page=page, is_permanent=True)
-            for path in sorted(wanted - known)
+        # Now, not with the batch: the next story's lookup must see these.
+        bulk.insert(
+            Redirect,
+            [
+                Redirect(old_path=path, redirect_page=page, is_permanent=True)
+                for path in sorted(wanted - known)
+            ],
+            now=True,
         )
 
     # -- images ------------------------------------------------------------------

@@ -324,6 +324,8 @@ class ArticlePage(Page):
             "authors", [index.RelatedFields("author", [index.SearchField("title")])]
         ),
     ]
+    # Indexed by dateline.search.indexing: as Wagtail does, or a task per import batch.
+    search_auto_update = False
 
     # A copy starts with no comments and no corrections.
     exclude_fields_in_copy = ["comment_count", "corrected_at"]

@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "dateline.search"
     label = "dateline_search"
     verbose_name = "Reader search"
+
+    def ready(self):
+        from dateline.search import indexing
+
+        indexing.connect()

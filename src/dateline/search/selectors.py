@@ -6,11 +6,13 @@ the count is that list's length, and the cards shown come from
 `news.selectors.article_cards()`, the same selector every other listing uses.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -99,8 +101,32 @@ def _ids_found_by(results) -> list[int]:
     if hasattr(first, "get_queryset"):
         # PostgreSQL's (and any database backend's): the ranking query with its LIMIT,
         # selecting ids only; the cards of a page load what they show.
-        return list(first.get_queryset().values_list("pk", flat=True))
+        with _index_reads_priced_as_in_memory():
+            return list(first.get_queryset().values_list("pk", flat=True))
     return [article.pk for article in first]
+
+
+# PostgreSQL's default (4) prices a page read out of order as on a spinning disk; 1.1 is
+# the usual setting for SSDs and for tables held in memory.
+RANDOM_PAGE_COST = "1.1"
+
+
+@contextmanager
+def _index_reads_priced_as_in_memory() -> Iterator[None]:
+    """The search query planned with RANDOM_PAGE_COST, for that query alone.
+
+    With the default, PostgreSQL found a common word's matches by reading the whole index
+    table (all 100,000 entries' text: 84 ms of a 136 ms search at 100,000 stories), not
+    through the GIN index on the text (20,000 entries: 33 ms), the two plans priced
+    within 1% of each other. `SET LOCAL` lasts to the end of the transaction, so it is set
+    back once the query has run (a caller's transaction may go on)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL random_page_cost = %s", [RANDOM_PAGE_COST])
+        yield
+        cursor.execute("SET LOCAL random_page_cost TO DEFAULT")
 
 
 class SQLiteFullText:

@@ -432,6 +432,25 @@ def test_an_export_that_repeats_a_comment_id_loses_only_that_story(home, tmp_pat
     assert Comment.objects.filter(article__slug="tokyo-night-market").exists()
 
 
+def test_a_post_given_twice_in_one_export_is_the_later_version(home, tmp_path):
+    """A hand-merged export repeats the strike story, edited, in the same batch: the
+    story made from its first copy is updated from the second (its revision and page
+    row must already be whole when that happens)."""
+    text = NEWSROOM.read_text()
+    start = text.index("<item>", text.index("</item>"))  # the strike story's item
+    item = text[start : text.index("</item>", start) + len("</item>")]
+    edited = item.replace("Harbour strike ends after twelve days", "Harbour strike over")
+    repeated = tmp_path / "export.xml"
+    repeated.write_text(text.replace("</channel>", edited + "</channel>"))
+    report = wordpress_import(source=repeated, media_dir=UPLOADS)
+    assert not [problem for problem in report.problems if "not imported" in problem]
+    assert report.counts["post"].updated == 1
+    story = article("harbour-strike-ends")
+    assert story.title == "Harbour strike over"
+    assert story.latest_revision.content["title"] == "Harbour strike over"
+    assert ArticlePage.objects.filter(title__startswith="Harbour strike").count() == 1
+
+
 def test_a_malformed_export_stops_before_writing_anything(home):
     before = written_rows()
     with pytest.raises(WxrError) as error:

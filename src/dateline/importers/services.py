@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from types import EllipsisType
 from typing import Any
@@ -244,13 +245,23 @@ def _count_items(source: str | os.PathLike[str]) -> int:
 def _import_batches(importer: _Importer, records: Iterator, *, batch_size: int | None) -> None:
     exhausted = False
     analysed_at = 1  # items handled when the planner's statistics were last refreshed
+    again: list = []  # an item that starts the next batch
     while not exhausted:
         # Comment counters, announcements and search-index tasks once per batch, not once
         # per story; the rows the batch writes in bulk (comments...) when its items are done.
         with transaction.atomic(), comment_changes_batched(), index_updates_batched():
             with bulk.deferred():
                 handled = 0
-                for record in records:
+                in_batch: set[tuple[str, int]] = set()
+                for record in chain(again, records):
+                    again = []
+                    if isinstance(record, WxrPost):
+                        if (record.post_type, record.wp_id) in in_batch:
+                            # Given twice (a hand-merged export): this batch ends first, so
+                            # the copy before is whole in the database when this one comes.
+                            again = [record]
+                            break
+                        in_batch.add((record.post_type, record.wp_id))
                     importer.handle(record)
                     if isinstance(record, WxrPost):
                         handled += 1
@@ -970,7 +981,8 @@ class _Importer:
             approved_go_live_at=post.date if scheduled else None,
         )
         # Where ids come first (PostgreSQL), the page's row names its revision when it is
-        # written (foreign keys are checked at commit); elsewhere it is updated afterwards.
+        # written (foreign keys are checked at commit, and the revision is written with
+        # the story, before anything can read the page); elsewhere the page is updated.
         named_ahead = bulk.ids_ahead(Revision, [revision])
         if named_ahead:
             article.latest_revision_id = revision.pk
@@ -992,7 +1004,7 @@ class _Importer:
         bulk.insert(ArticleTag, children["tagged_items"])
         revision.object_id = str(article.pk)
         revision.content = _serializable_data_of_new(article, children)
-        bulk.insert(Revision, [revision])
+        revision.save(force_insert=True)
         if not named_ahead:
             # The columns are all on the page row: no lookup of the article row first.
             Page.objects.filter(pk=article.pk).update(

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dateline.news.models import ArticlePage
 from dateline.search.selectors import SearchFilters, article_search, section_choices
+from tests.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,18 +38,29 @@ def test_postgresql_matches_through_the_title_and_body_index(stories):
 def test_postgresql_plans_the_search_for_index_reads_and_sets_that_back(stories):
     """With the default random_page_cost, a common word at 100,000 stories was found by
     reading the whole index table (136 ms) instead of through the GIN index (67 ms)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW random_page_cost")
-        (before,) = cursor.fetchone()
+    with connection.cursor() as cursor:  # a caller's own value, in its transaction
+        cursor.execute("SET LOCAL random_page_cost = 2.5")
     with CaptureQueriesContext(connection) as queries:
         assert article_search(query="ceasefire", filters=SearchFilters()).count() == 2
     sqls = [query["sql"] for query in queries.captured_queries]
     search_at = next(n for n, sql in enumerate(sqls) if " @@ " in sql)
-    set_at = sqls.index("SET LOCAL random_page_cost = '1.1'")
-    assert set_at < search_at < sqls.index("SET LOCAL random_page_cost TO DEFAULT")
-    with connection.cursor() as cursor:  # the test's transaction goes on, as before
+    set_at = sqls.index("SELECT set_config('random_page_cost', '1.1', true)")
+    assert set_at < search_at < sqls.index("SELECT set_config('random_page_cost', '2.5', true)")
+    with connection.cursor() as cursor:  # the transaction goes on with the caller's value
         cursor.execute("SHOW random_page_cost")
-        assert cursor.fetchone() == (before,)
+        assert cursor.fetchone() == ("2.5",)
+
+
+def test_a_story_is_found_once_published_and_not_once_deleted(home, world):
+    """ArticlePage is indexed by dateline.search.indexing, not by Wagtail's handlers."""
+    story = ArticleFactory(section=world, title="Quokka census completed")
+    assert list(article_search(query="quokka", filters=SearchFilters())) == [story.pk]
+    story.delete()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM wagtailsearch_indexentry WHERE object_id = %s",
+                       [str(story.pk)])  # fmt: skip
+        assert cursor.fetchone() == (0,)
+    assert list(article_search(query="quokka", filters=SearchFilters())) == []
 
 
 def _plan(sql: str) -> list[str]:

@@ -10,7 +10,7 @@ written together, and, in a `deferred` block, a whole batch of an import's rows 
 written in one COPY per table when the batch ends.
 
 Only models whose fields hold plain values (text, numbers, booleans, dates, foreign
-keys, IP addresses, JSON) are written by COPY; each row's values are what the field's
+keys, IP addresses, UUIDs, JSON) are written by COPY; each row's values are what the field's
 `pre_save` gives (so `auto_now` and `auto_now_add` work), as bulk_create would.
 """
 

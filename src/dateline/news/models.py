@@ -324,8 +324,10 @@ class ArticlePage(Page):
             "authors", [index.RelatedFields("author", [index.SearchField("title")])]
         ),
     ]
-    # Indexed by dateline.search.indexing: as Wagtail does, or a task per import batch.
+    # Indexed by dateline.search.indexing (as Wagtail does, or a task per import batch),
+    # not by modelsearch's own signal handlers.
     search_auto_update = False
+    search_index_batched = True
 
     # A copy starts with no comments and no corrections.
     exclude_fields_in_copy = ["comment_count", "corrected_at"]

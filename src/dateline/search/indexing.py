@@ -2,8 +2,9 @@
 
 Wagtail (modelsearch) enqueues one background task for every save of an indexed model:
 an import of 100,000 stories wrote 100,000 task rows, one round trip each, and left the
-worker as many tasks to run. A model that says ``search_auto_update = False`` is kept
-here instead: outside a batch exactly as Wagtail does it (the same task for the saved
+worker as many tasks to run. A model that says ``search_index_batched = True`` (and
+``search_auto_update = False``, so that modelsearch leaves it alone) is kept here
+instead: outside a batch exactly as Wagtail does it (the same task for the saved
 object), and inside ``index_updates_batched()`` with one task per model for every
 object the block saved (an import's batch of stories).
 """
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index
@@ -62,9 +64,14 @@ def index_updates_batched() -> Iterator[None]:
 
 def connect() -> None:
     """Keep the index of every indexed model that leaves it to Dateline
-    (``search_auto_update = False``); Wagtail keeps the others."""
+    (``search_index_batched``); modelsearch keeps the others."""
     for model in index.get_indexed_models():
-        if not getattr(model, "search_auto_update", True):
+        if getattr(model, "search_index_batched", False):
+            if getattr(model, "search_auto_update", True):
+                raise ImproperlyConfigured(
+                    f"{model._meta.label}: search_index_batched needs search_auto_update = "
+                    "False, or modelsearch indexes it too"
+                )
             post_save.connect(
                 _saved, sender=model, dispatch_uid=f"dateline-index-{model._meta.label}"
             )

@@ -118,15 +118,18 @@ def _index_reads_priced_as_in_memory() -> Iterator[None]:
     With the default, PostgreSQL found a common word's matches by reading the whole index
     table (all 100,000 entries' text: 84 ms of a 136 ms search at 100,000 stories), not
     through the GIN index on the text (20,000 entries: 33 ms), the two plans priced
-    within 1% of each other. `SET LOCAL` lasts to the end of the transaction, so it is set
-    back once the query has run (a caller's transaction may go on)."""
+    within 1% of each other. A local setting lasts to the end of the transaction, so the
+    value before is put back once the query has run (a caller's transaction may go on).
+    `set_config()`, not `SET`: a function takes its value as a bound parameter."""
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL random_page_cost = %s", [RANDOM_PAGE_COST])
+        cursor.execute("SELECT current_setting('random_page_cost')")
+        (before,) = cursor.fetchone()
+        cursor.execute("SELECT set_config('random_page_cost', %s, true)", [RANDOM_PAGE_COST])
         yield
-        cursor.execute("SET LOCAL random_page_cost TO DEFAULT")
+        cursor.execute("SELECT set_config('random_page_cost', %s, true)", [before])
 
 
 class SQLiteFullText:

@@ -17,25 +17,18 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index
-from modelsearch.tasks import insert_or_update_object_task
+from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
 # The ids of the objects saved inside index_updates_batched(), by model, if one is open.
 _batched: ContextVar[dict[type[Model], set] | None] = ContextVar("index_batch", default=None)
 
 
 def _saved(sender, instance, raw: bool = False, **kwargs) -> None:
-    if raw:  # fixtures: as Wagtail, not indexed
-        return
     batch = _batched.get()
-    if batch is None:
-        meta = instance._meta
-        insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(instance.pk))
+    if batch is None or raw:  # modelsearch's own handler: a task, or nothing for fixtures
+        post_save_signal_handler(instance, raw=raw, **kwargs)
     else:
         batch.setdefault(type(instance), set()).add(instance.pk)
-
-
-def _deleted(sender, instance, **kwargs) -> None:
-    index.remove_object(instance)
 
 
 @contextmanager
@@ -76,5 +69,7 @@ def connect() -> None:
                 _saved, sender=model, dispatch_uid=f"dateline-index-{model._meta.label}"
             )
             post_delete.connect(
-                _deleted, sender=model, dispatch_uid=f"dateline-unindex-{model._meta.label}"
+                post_delete_signal_handler,
+                sender=model,
+                dispatch_uid=f"dateline-unindex-{model._meta.label}",
             )

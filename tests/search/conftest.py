@@ -3,10 +3,16 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from dateline.news.builders import body_blocks
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
+
+# Statements a search adds on PostgreSQL to plan with its own random_page_cost
+# (search.selectors): a savepoint, the value before, the setting, the value back, the
+# savepoint released.
+PLANNER_SETTING = 5 if connection.vendor == "postgresql" else 0
 
 
 @pytest.fixture

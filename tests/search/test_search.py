@@ -9,12 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.news.factories import ArticleFactory, SectionFactory
+from tests.search.conftest import PLANNER_SETTING
 
 pytestmark = pytest.mark.django_db
-
-# PostgreSQL plans the search with its own random_page_cost (search.selectors): a
-# savepoint, the value before, the setting, the value back, the savepoint released.
-PLANNER_SETTING = 5 if connection.vendor == "postgresql" else 0
 
 
 def titles(response) -> list[str]:

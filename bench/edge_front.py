@@ -8,8 +8,9 @@ One run, alternating rounds, every server on this machine serving the same long 
 - the embedded default: `dateline serve` (2 workers), the page cache answering;
 - Varnish 7 with the VCL `dateline edge vcl` prints, in front of that server;
 - the same Varnish with a minimal cache-everything VCL (the ceiling Varnish sets);
-- granian, started as `dateline serve` starts it, with an application that only hands
-  back the same bytes and headers (bench/bare_rsgi.py): the ceiling granian sets.
+- the server `dateline serve` runs (uvicorn with Dateline's protocol), started the same
+  way, with an application that only hands back the same bytes and headers
+  (bench/bare_front.py): the ceiling the server sets.
 
 Each is measured with `wrk -t2 -c32` without and with ``Accept-Encoding: gzip``; beside
 the requests a second, the CPU time the server's processes spent per request (less
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from tests.edge.front import VARNISHD, production_environment  # noqa: E402
 from tests.ops.servers import Child, free_port, wait_until  # noqa: E402
 
-SERVERS = ("nginx", "embedded", "varnish-dateline-vcl", "varnish-minimal-vcl", "granian-bare")
+SERVERS = ("nginx", "embedded", "varnish-dateline-vcl", "varnish-minimal-vcl", "server-bare")
 MINIMAL_VCL = """vcl 4.1;
 backend default {{ .host = "127.0.0.1"; .port = "{port}"; }}
 sub vcl_recv {{ return (hash); }}
@@ -107,12 +108,13 @@ def wrk(url: str, *, gzip: bool, seconds: int, session: int) -> tuple[float, flo
     return rps, used / requests * 1e6, " ".join(command)
 
 
-def granian(app: str, port: int, workers: int = 2) -> list[str]:
-    """granian with the options `dateline serve` gives it (its static route aside)."""
+def server(app: str, port: int, workers: int = 2) -> list[str]:
+    """uvicorn with the options `dateline serve` gives it."""
     return [
-        sys.executable, "-m", "granian", "--interface", "rsgi", "--loop", "uvloop",
-        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-        "--backlog", "4096", "--no-ws", "--log-level", "error", app,
+        sys.executable, "-m", "uvicorn", "--http", "dateline.edge.server:Protocol",
+        "--loop", "uvloop", "--ws", "none", "--host", "127.0.0.1", "--port", str(port),
+        "--workers", str(workers), "--backlog", "4096", "--no-access-log",
+        "--no-proxy-headers", "--no-server-header", "--log-level", "error", app,
     ]  # fmt: skip
 
 
@@ -183,19 +185,19 @@ def main() -> None:
         nginx = ["nginx", "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"]
         nginx_child = Child(nginx, env=env, log=folder / "nginx.log")
         children.append(nginx_child)
-        # The same bytes and headers for the bare granian application.
+        # The same bytes and headers for the bare application.
         bare = folder / "bare"
         bare.mkdir()
         (bare / "page.html").write_bytes((www / "article.html").read_bytes())
         (bare / "page.html.gz").write_bytes(gzipped)
         sent = {"plain": fetch(base + path)[0], "gzip": headers}
-        own = {"date", "server", "content-length", "connection"}  # granian writes these
+        own = {"date", "server", "connection"}  # the server writes these
         (bare / "headers.json").write_text(
             json.dumps({kind: [(k, v) for k, v in h.items() if k.lower() not in own]
                         for kind, h in sent.items()})
         )  # fmt: skip
-        bare_env = {**env, "BARE_RSGI_DIR": str(bare), "PYTHONPATH": str(ROOT)}
-        bare_child = Child(granian("bench.bare_rsgi:application", ports["bare"]), env=bare_env,
+        bare_env = {**env, "BARE_FRONT_DIR": str(bare), "PYTHONPATH": str(ROOT)}
+        bare_child = Child(server("bench.bare_front:application", ports["bare"]), env=bare_env,
                            cwd=ROOT, log=folder / "bare.log")  # fmt: skip
         children.append(bare_child)
         urls = {  # in the order of SERVERS
@@ -203,7 +205,7 @@ def main() -> None:
             "embedded": base + path,
             "varnish-dateline-vcl": f"http://127.0.0.1:{ports['ours']}{path}",
             "varnish-minimal-vcl": f"http://127.0.0.1:{ports['minimal']}{path}",
-            "granian-bare": f"http://127.0.0.1:{ports['bare']}{path}",
+            "server-bare": f"http://127.0.0.1:{ports['bare']}{path}",
         }
         in_order = (nginx_child, serve_child, *varnishes, bare_child)
         sessions = dict(zip(SERVERS, in_order, strict=True))
@@ -284,8 +286,8 @@ def report(results, cpu, commands, path, sizes, start_load, end_load, options) -
         ("embedded", "nginx"),
         ("varnish-dateline-vcl", "varnish-minimal-vcl"),
         ("varnish-minimal-vcl", "nginx"),
-        ("granian-bare", "nginx"),
-        ("embedded", "granian-bare"),
+        ("server-bare", "nginx"),
+        ("embedded", "server-bare"),
     )
     for ours, peer in pairs:
         plain, gzip = ratio(results, ours, peer, False), ratio(results, ours, peer, True)

@@ -144,18 +144,20 @@ def server_rss_kib(pids: list[int]) -> int:
     return total
 
 
-def granian_pids(root: int) -> list[int]:
-    """The server's granian processes: `root` (the `dateline serve` process) and below."""
-    found, queue = [], [root]
+def server_pids(root: int) -> list[int]:
+    """The server's processes: the uvicorn process under `root` (the `dateline serve`
+    process) and its workers, not the task worker and scheduler beside it."""
+    found, queue = [], [(root, False)]
     while queue:
-        pid = queue.pop()
+        pid, inside = queue.pop()
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
-                if b"granian" in cmdline.read():
-                    found.append(pid)
+                inside = inside or b"uvicorn" in cmdline.read()
+            if inside:
+                found.append(pid)
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children") as children:
-                    queue += [int(child) for child in children.read().split()]
+                    queue += [(int(child), inside) for child in children.read().split()]
         except OSError:
             pass
     return found
@@ -226,7 +228,7 @@ class Bench:
         arrivals: dict[int, list[float]] = defaultdict(list)
         path = f"/live/{self.blog['id']}/stream/?after={after}"
         request = f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept: text/event-stream\r\n\r\n"
-        pids = granian_pids(self.options.server_pid)
+        pids = server_pids(self.options.server_pid)
         before = server_rss_kib(pids)
         readers: list[StreamReader] = []
         opened_at = time.perf_counter()
@@ -249,7 +251,7 @@ class Bench:
             f"- {count} streams opened in {time.perf_counter() - opened_at:.1f} s: statuses "
             f"{dict(statuses)}; server memory {before / 1024:.0f} MiB -> "
             f"{after_open / 1024:.0f} MiB = {(after_open - before) / max(1, count):.1f} KiB "
-            f"per open stream (granian processes' RSS)"
+            f"per open stream (the server processes' RSS)"
         )
         connected = [r for r in readers if r.status == 200]
 

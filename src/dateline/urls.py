@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,10 +20,11 @@ urlpatterns = [
     path("", include("dateline.desk.urls")),  # /preview/<token>/, /corrections/
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files, answered by Django on `dateline serve` (a CDN or Varnish in front keeps
+# them): docs/operations.md.
+urlpatterns.append(
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", core_views.media_file)
+)
 
 # What readers read, in their language: feeds, sitemaps, search and the page tree.
 # Wagtail's page tree answers everything not matched above; keep it last.

@@ -1,16 +1,15 @@
 """The server's front door builds the WSGI environ Django and the page cache read."""
 
-from types import SimpleNamespace
-
 from dateline.edge.front import Front
 
 
 def scope(**headers):
-    return SimpleNamespace(
-        proto="http", method="GET", scheme="https", http_version="1.1", path="/world/",
-        query_string="page=2", server="10.0.0.5:8000", client="[::1]:50000",
-        headers=SimpleNamespace(items=lambda: list(headers.items())),
-    )  # fmt: skip
+    return {
+        "type": "http", "method": "GET", "scheme": "https", "http_version": "1.1",
+        "path": "/world/", "query_string": b"page=2", "server": ("10.0.0.5", 8000),
+        "client": ("::1", 50000),
+        "headers": [(name.encode(), value.encode()) for name, value in headers.items()],
+    }  # fmt: skip
 
 
 def test_headers_become_environ_keys_the_same_way_on_every_request():

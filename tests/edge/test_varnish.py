@@ -1,7 +1,7 @@
 """Varnish 7 with xkey in front of a real `dateline serve`: as fresh as the site without it.
 
 Starts varnishd with the VCL `dateline edge vcl` prints, in front of `dateline serve`
-(granian, the task worker that sends the purges, the page cache), on SQLite in a
+(uvicorn, the task worker that sends the purges, the page cache), on SQLite in a
 temporary folder. Changes are made as the newsroom makes them, in another process on
 the same database (tests/edge/edge_driver.py). Skipped, saying why, where varnishd or
 the xkey vmod (Debian: varnish, varnish-modules) is missing; .ci/run installs both.

@@ -1,5 +1,6 @@
 """The server's live hub, driven in-process: fan-out, the connection cap, slow readers,
-exact resume. Readers are fake granian protocol objects; the database is real."""
+exact resume. Readers are fakes of the server's exchange (dateline.edge.front.Exchange);
+the database is real."""
 
 import asyncio
 import re
@@ -33,30 +34,39 @@ class Transport:
 
     async def send_bytes(self, data: bytes) -> None:
         if self.gone_after is not None and len(self.chunks) >= self.gone_after:
-            raise ConnectionResetError("the reader's connection is gone")  # as granian does
+            raise ConnectionResetError("the reader's connection is gone")  # as the server does
         self.chunks.append(data)
+
+    async def end_stream(self) -> None:
+        self.ended = True
 
     def ids(self) -> list[int]:
         return [int(seq) for seq in re.findall(rb"id: (\d+)\nevent:", b"".join(self.chunks))]
 
 
-class Proto:
+class Reader:
+    """What one reader asked (`asking`), and what the hub answered it."""
+
     def __init__(self, transport=None):
         self.transport = transport or Transport()
         self.status = None
         self.headers = None
 
-    def response_stream(self, status, headers):
+    def asking(self, scope):
+        self.query_string, self.scope_headers = scope.query_string, scope.headers
+        return self
+
+    def header(self, name):
+        return self.scope_headers.get(name)
+
+    async def open_stream(self, status, headers):
         self.status, self.headers = status, dict(headers)
         return self.transport
 
-    def response_str(self, status, headers, body):
+    async def reply(self, status, headers, text=""):
         self.status, self.headers = status, dict(headers)
 
-    def response_empty(self, status, headers):
-        self.status, self.headers = status, dict(headers)
-
-    async def client_disconnect(self):
+    async def disconnected(self):
         await asyncio.Event().wait()  # these readers never hang up by themselves
 
 
@@ -97,9 +107,9 @@ def test_one_read_per_change_reaches_every_reader(counters, blog, monkeypatch):
     monkeypatch.setattr(hub_module, "RECHECK_SECONDS", 60)
 
     async def scenario(hub):
-        readers = [Proto() for _ in range(3)]
+        readers = [Reader() for _ in range(3)]
         tasks = [
-            asyncio.create_task(hub.serve(Scope(query="after=0"), proto, blog.pk))
+            asyncio.create_task(hub.serve(proto.asking(Scope(query="after=0")), blog.pk))
             for proto in readers
         ]
         await until(lambda: all(p.transport.chunks for p in readers))
@@ -117,17 +127,17 @@ def test_one_read_per_change_reaches_every_reader(counters, blog, monkeypatch):
 
 def test_past_the_cap_a_reader_is_told_to_come_back_later(counters, blog):
     async def scenario(hub):
-        held = [Proto() for _ in range(3)]
-        tasks = [asyncio.create_task(hub.serve(Scope(), p, blog.pk)) for p in held]
+        held = [Reader() for _ in range(3)]
+        tasks = [asyncio.create_task(hub.serve(p.asking(Scope()), blog.pk)) for p in held]
         await until(lambda: all(p.status == 200 for p in held))
-        refused = Proto()
-        await hub.serve(Scope(), refused, blog.pk)
+        refused = Reader()
+        await hub.serve(refused.asking(Scope()), blog.pk)
         assert refused.status == 503
         assert refused.headers["Retry-After"] == "10"
         tasks[0].cancel()
         await until(lambda: hub.open_streams == 2)
-        welcome = Proto()
-        tasks.append(asyncio.create_task(hub.serve(Scope(), welcome, blog.pk)))
+        welcome = Reader()
+        tasks.append(asyncio.create_task(hub.serve(welcome.asking(Scope()), blog.pk)))
         await until(lambda: welcome.status == 200)
         for task in tasks:
             task.cancel()
@@ -137,10 +147,10 @@ def test_past_the_cap_a_reader_is_told_to_come_back_later(counters, blog):
 
 def test_a_reader_whose_connection_is_gone_is_dropped_and_the_others_carry_on(counters, blog):
     async def scenario(hub):
-        gone = Proto(Transport(gone_after=1))  # takes the opening line, then the line drops
-        fine = Proto()
-        gone_task = asyncio.create_task(hub.serve(Scope(query="after=0"), gone, blog.pk))
-        fine_task = asyncio.create_task(hub.serve(Scope(query="after=0"), fine, blog.pk))
+        gone = Reader(Transport(gone_after=1))  # takes the opening line, then the line drops
+        fine = Reader()
+        gone_task = asyncio.create_task(hub.serve(gone.asking(Scope(query="after=0")), blog.pk))
+        fine_task = asyncio.create_task(hub.serve(fine.asking(Scope(query="after=0")), blog.pk))
         await until(lambda: fine.transport.chunks and gone.transport.chunks)
         await post_entry(blog, "One.")
         await until(lambda: fine.transport.ids() == [1])
@@ -159,10 +169,12 @@ def test_a_reconnect_resumes_exactly_from_memory_or_from_the_database(counters, 
     async def scenario(hub):
         for n in range(6):
             await post_entry(blog, f"Update {n}.")
-        recent, old = Proto(), Proto()
+        recent, old = Reader(), Reader()
         tasks = [
-            asyncio.create_task(hub.serve(Scope(last_event_id="4"), recent, blog.pk)),
-            asyncio.create_task(hub.serve(Scope(last_event_id="1", query="after=5"), old, blog.pk)),
+            asyncio.create_task(hub.serve(recent.asking(Scope(last_event_id="4")), blog.pk)),
+            asyncio.create_task(
+                hub.serve(old.asking(Scope(last_event_id="1", query="after=5")), blog.pk)
+            ),
         ]
         await until(lambda: recent.transport.ids() == [5, 6])
         await until(lambda: old.transport.ids() == [2, 3, 4, 5, 6])
@@ -187,15 +199,15 @@ def test_pausing_streams_sends_readers_to_polling(counters, blog):
         setting.save()
 
     async def scenario(hub):
-        reader = Proto()
-        task = asyncio.create_task(hub.serve(Scope(), reader, blog.pk))
+        reader = Reader()
+        task = asyncio.create_task(hub.serve(reader.asking(Scope()), blog.pk))
         await until(lambda: reader.transport.chunks)
         await until(lambda: hub.channels[blog.pk].followers)
         await sync_to_async(pause, thread_sensitive=False)()
         await asyncio.wait_for(task, 5)
         assert reader.transport.chunks[-1] == b'event: poll\ndata: {"interval":30}\n\n'
-        refused = Proto()
-        await hub.serve(Scope(), refused, blog.pk)
+        refused = Reader()
+        await hub.serve(refused.asking(Scope()), blog.pk)
         assert refused.status == 503 and refused.headers["Retry-After"] == "30"
 
     run(scenario)
@@ -209,12 +221,12 @@ def test_a_stream_ends_after_its_byte_budget_and_the_reader_resumes(counters, bl
     async def scenario(hub):
         for n in range(2):
             await post_entry(blog, f"Update {n}.")
-        first = Proto()
-        await asyncio.wait_for(hub.serve(Scope(query="after=0"), first, blog.pk), 5)
+        first = Reader()
+        await asyncio.wait_for(hub.serve(first.asking(Scope(query="after=0")), blog.pk), 5)
         assert first.transport.ids() == [1, 2]
         await post_entry(blog, "Three.")
-        again = Proto()
-        await asyncio.wait_for(hub.serve(Scope(last_event_id="2"), again, blog.pk), 5)
+        again = Reader()
+        await asyncio.wait_for(hub.serve(again.asking(Scope(last_event_id="2")), blog.pk), 5)
         assert again.transport.ids() == [3]
         assert hub.open_streams == 0
 

@@ -1,7 +1,8 @@
-"""One `dateline serve` serves pages and live streams on one port, and a restart loses
+"""One `dateline serve` serves pages, uploads and live streams on one port; it answers
+cached pages the way HTTP asks (pipelined, HEAD, 304, closing); and a restart loses
 nothing: readers resume from their Last-Event-ID.
 
-Runs the real server (granian, RSGI, the page cache, the live hub) on a throwaway
+Runs the real server (uvicorn, the page cache, the live hub) on a throwaway
 SQLite database; entries are posted by another process, as a reporter's would be.
 """
 
@@ -250,3 +251,93 @@ def test_an_entry_reaches_every_reader_up_to_the_cap_and_the_next_one_polls(serv
             reader.transport.close()
 
     asyncio.run(scenario())
+
+
+def read_answers(conn: socket.socket, count: int, *, heads: int = 0) -> list[tuple]:
+    """`count` responses read off one connection: status line, headers, body (by
+    Content-Length; the last `heads` answer HEAD requests and carry none)."""
+    buffer, answers = b"", []
+    while len(answers) < count:
+        while b"\r\n\r\n" not in buffer:
+            chunk = conn.recv(65536)
+            assert chunk, f"the server closed after {len(answers)} answers"
+            buffer += chunk
+        head, _, buffer = buffer.partition(b"\r\n\r\n")
+        status, *lines = head.decode("latin-1").split("\r\n")
+        headers = {name.lower(): value for name, value in (line.split(": ", 1) for line in lines)}
+        length = 0 if len(answers) >= count - heads else int(headers.get("content-length", 0))
+        while len(buffer) < length:
+            buffer += conn.recv(65536)
+        answers.append((status, headers, buffer[:length]))
+        buffer = buffer[length:]
+    assert buffer == b"", "more bytes than the answers carry"
+    return answers
+
+
+def cached(server) -> tuple[str, dict]:
+    """The article's path, once the page cache holds it, and its headers then."""
+    path = server.content["article_url"]
+    for _ in range(3):
+        reply = requests.get(server.url + path, timeout=10)
+        if reply.headers["X-Cache"] == "HIT":
+            return path, reply.headers
+    raise AssertionError("the article is never answered from the page cache")
+
+
+def test_cached_pages_are_answered_in_order_on_a_kept_alive_connection(server):
+    path, _ = cached(server)
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    head = f"HEAD {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    gzip = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
+        conn.sendall((request + gzip + request + head).encode())  # pipelined, one packet
+        answers = read_answers(conn, 4, heads=1)
+        conn.sendall(request.encode())  # still open
+        answers += read_answers(conn, 1)
+    for status, headers, _ in answers:
+        assert status == "HTTP/1.1 200 OK" and headers["x-cache"] == "HIT" and "date" in headers
+    plain, gzipped, again, head_only, later = answers
+    assert b"Harbour reopens" in plain[2] and plain[2] == again[2] == later[2]
+    assert int(plain[1]["content-length"]) == len(plain[2])
+    assert gzipped[1]["content-encoding"] == "gzip" and gzipped[2][:2] == b"\x1f\x8b"
+    assert head_only[1]["content-length"] == plain[1]["content-length"] and head_only[2] == b""
+
+
+def test_a_cached_page_ends_the_connection_when_the_reader_asks_or_speaks_http_1_0(server):
+    path, _ = cached(server)
+    for request in (
+        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+        f"GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n",
+    ):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
+            conn.sendall(request.encode())
+            [(status, headers, body)] = read_answers(conn, 1)
+            assert headers["x-cache"] == "HIT" and headers["connection"] == "close"
+            assert b"Harbour reopens" in body
+            assert conn.recv(1) == b""  # closed by the server
+
+
+def test_a_reader_holding_the_current_copy_gets_304_from_the_page_cache(server):
+    path, headers = cached(server)
+    reply = requests.get(server.url + path, headers={"If-None-Match": headers["ETag"]}, timeout=10)
+    assert reply.status_code == 304 and reply.content == b""
+    assert reply.headers["X-Cache"] == "HIT" and reply.headers["ETag"] == headers["ETag"]
+
+
+def test_uploaded_files_are_served_and_nothing_outside_the_media_folder(server):
+    media = Path(server.env["DATELINE_DATA_DIR"]) / "media" / "images"
+    media.mkdir(parents=True, exist_ok=True)
+    picture = bytes(range(256)) * 2000  # 512 KB: sent in pieces
+    (media / "harbour.jpg").write_bytes(picture)
+    reply = requests.get(server.url + "/media/images/harbour.jpg", timeout=10)
+    assert reply.status_code == 200 and reply.content == picture
+    assert reply.headers["Content-Type"] == "image/jpeg"
+    assert reply.headers["Cache-Control"] == "public, max-age=86400"
+    again = requests.get(server.url + "/media/images/harbour.jpg", timeout=10,
+                         headers={"If-Modified-Since": reply.headers["Last-Modified"]})  # fmt: skip
+    assert again.status_code == 304
+    for missing in ("/media/images/nothing.jpg", "/media/images/"):
+        assert requests.get(server.url + missing, timeout=10).status_code == 404, missing
+    for outside in ("/media/../dateline.sqlite3", "/media/%2e%2e/dateline.sqlite3"):
+        reply = requests.get(server.url + outside, timeout=10)
+        assert reply.status_code in (400, 404) and b"SQLite" not in reply.content, outside

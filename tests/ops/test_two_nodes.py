@@ -1,6 +1,6 @@
 """Two `dateline serve` nodes on one PostgreSQL database and one Redis behave as one site.
 
-Runs real servers (granian, task worker, scheduler) against a throwaway PostgreSQL
+Runs real servers (uvicorn, task worker, scheduler) against a throwaway PostgreSQL
 database and Redis database 9, both created and emptied here. Skipped, saying why, when
 PostgreSQL or Redis is not reachable on 127.0.0.1.
 """

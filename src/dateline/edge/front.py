@@ -1,19 +1,15 @@
-"""The server's front door under `dateline serve`: an RSGI application for granian.
+"""The server's front door under `dateline serve`: an ASGI application for uvicorn.
 
 Three kinds of request share one port:
 
-- A page-cache hit is answered in the event loop, before any thread is involved: the
-  same lookup as the WSGI page cache (``PageCache.hit``), and the stored header list is
-  handed to granian as it is.
+- A page-cache hit is answered by the server's protocol (dateline.edge.server) as soon
+  as the request's headers are parsed, through ``answer_from_cache``: the same lookup
+  as the WSGI page cache (``PageCache.hit``), in the event loop, before any task or
+  thread is involved.
 - A live stream (``/live/<id>/stream/``) is held in the event loop by the live hub
   (dateline.live.hub): thousands of idle readers cost a coroutine each, not a thread.
-- Everything else (misses, posts, the admin) runs Django's WSGI handler, wrapped in
-  the page cache, on a small thread pool, exactly as it ran under granian's WSGI
-  interface.
-
-RSGI rather than ASGI: granian takes the response status, headers and body in one call
-with plain ``str`` headers, which is what the page cache stores, so a hit costs no
-per-request conversion (docs/decisions/0015-live-push.md has the figures).
+- Everything else (misses, posts, the admin, uploaded media) runs Django's WSGI
+  handler, wrapped in the page cache, on a small thread pool.
 """
 
 import asyncio
@@ -26,6 +22,12 @@ from concurrent.futures import ThreadPoolExecutor
 logger = logging.getLogger(__name__)
 
 STREAM_PATH = re.compile(r"/live/(\d{1,12})/stream/")
+# The server's protocol hands the connection's transport to the live hub under this key
+# of the scope's extensions (dateline.edge.server).
+TRANSPORT = "dateline.transport"
+# A file Django answers with (an uploaded image, a backup download) is read and sent in
+# pieces of this size, each read on the thread pool.
+FILE_CHUNK = 256 * 1024
 _DONE = object()
 _NO_BODY = io.BytesIO(b"")
 
@@ -35,31 +37,58 @@ def _wsgi_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("latin-1")
 
 
-# Header names as WSGI environ keys ("accept-encoding" -> "HTTP_ACCEPT_ENCODING"): the
+# Header names as WSGI environ keys (b"accept-encoding" -> "HTTP_ACCEPT_ENCODING"): the
 # same few dozen names arrive on every request, and building each key anew was a fifth
 # of a page-cache hit's time in this module (bench/profile_hit.py).
-_ENVIRON_KEYS: dict[str, str] = {}
+_ENVIRON_KEYS: dict[bytes, str] = {
+    b"content-type": "CONTENT_TYPE",
+    b"content-length": "CONTENT_LENGTH",
+}
 MAX_ENVIRON_KEYS = 1024
 
 
-def _environ_key(name: str) -> str:
+def _environ_key(name: bytes) -> str:
     key = _ENVIRON_KEYS.get(name)
     if key is None:
-        key = "HTTP_" + name.upper().replace("-", "_")
+        key = "HTTP_" + name.decode("latin-1").upper().replace("-", "_")
         if len(_ENVIRON_KEYS) < MAX_ENVIRON_KEYS:
             _ENVIRON_KEYS[name] = key
     return key
 
 
-def _host_port(address: str | None, default_port: str) -> tuple[str, str]:
-    if not address:
-        return "", default_port
-    host, _, port = address.rpartition(":")
-    return (host.strip("[]"), port) if host else (address, default_port)
+def _encoded(headers) -> list[tuple[bytes, bytes]]:
+    return [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers]
+
+
+class FileToSend:
+    """``wsgi.file_wrapper``: Django hands back a file to send rather than reading it
+    here in 4 KB pieces, each a trip to the thread pool."""
+
+    def __init__(self, filelike, block_size: int = FILE_CHUNK) -> None:
+        self.filelike = filelike
+
+    def __iter__(self):  # what a plain WSGI caller would do with it
+        return iter(lambda: self.filelike.read(FILE_CHUNK), b"")
+
+    def close(self) -> None:
+        self.filelike.close()
+
+
+# What every request's environ holds before its own values are filled in.
+_ENVIRON = {
+    "SCRIPT_NAME": "",
+    "wsgi.version": (1, 0),
+    "wsgi.input": _NO_BODY,
+    "wsgi.errors": sys.stderr,
+    "wsgi.multithread": True,
+    "wsgi.multiprocess": True,
+    "wsgi.run_once": False,
+    "wsgi.file_wrapper": FileToSend,
+}
 
 
 class Front:
-    """granian calls ``__rsgi__`` for every request; ``__rsgi_init__`` once per worker."""
+    """uvicorn calls the instance for every request, and for the worker's start and end."""
 
     def __init__(self, wsgi_application, *, page_cache=None, hub=None, render_threads: int = 2):
         self.wsgi_application = wsgi_application
@@ -67,81 +96,74 @@ class Front:
         self.hub = hub
         self.render_threads = render_threads
         self.pool: ThreadPoolExecutor | None = None
-        self.loop: asyncio.AbstractEventLoop | None = None
-        self._servers: dict[str, tuple[str, str]] = {}
 
-    # --- granian's hooks --------------------------------------------------------------
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            await self._http(scope, receive, send)
+        elif scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
 
-    def __rsgi_init__(self, loop) -> None:
-        self.loop = loop
-        self.pool = ThreadPoolExecutor(self.render_threads, thread_name_prefix="render")
-        if self.hub is not None:
-            self.hub.start(loop)
+    async def _lifespan(self, receive, send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                self.pool = ThreadPoolExecutor(self.render_threads, thread_name_prefix="render")
+                if self.hub is not None:
+                    self.hub.start(asyncio.get_running_loop())
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self.hub is not None:
+                    self.hub.stop()
+                if self.pool is not None:
+                    self.pool.shutdown(wait=False, cancel_futures=True)
+                await send({"type": "lifespan.shutdown.complete"})
+                return
 
-    def __rsgi_del__(self, loop) -> None:
-        if self.hub is not None:
-            self.hub.stop()
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+    # --- the page cache, asked by the protocol before anything else -------------------
 
-    async def __rsgi__(self, scope, proto) -> None:
-        if scope.proto != "http":
-            return
-        path = scope.path
-        if self.hub is not None and path.startswith("/live/"):
+    def answer_from_cache(self, scope) -> tuple[int, bytes, bytes] | None:
+        """(status code, header lines encoded, body) when the page cache holds a current
+        copy, else None."""
+        if self.page_cache is None:
+            return None
+        return self.page_cache.hit_encoded(self.environ_for(scope))
+
+    # --- everything else ----------------------------------------------------------------
+
+    async def _http(self, scope, receive, send) -> None:
+        path = scope["path"]
+        if self.hub is not None and path.startswith("/live/") and scope["method"] == "GET":
             match = STREAM_PATH.fullmatch(path)
-            if match is not None and scope.method == "GET":
-                await self.hub.serve(scope, proto, int(match.group(1)))
+            transport = scope.get("extensions", {}).get(TRANSPORT)
+            if match is not None and transport is not None:
+                exchange = Exchange(scope, receive, send, transport)
+                await self.hub.serve(exchange, int(match.group(1)))
                 return
-        # The whole WSGI environ, headers included: the page cache keys pages by the site
-        # that answers the host (and port, and forwarded headers), as on the miss path.
         environ = self.environ_for(scope)
-        cache = self.page_cache
-        if cache is not None:
-            captured = []
-            answer = cache.hit(environ, lambda status, headers: captured.extend((status, headers)))
-            if answer is not None:
-                status, response_headers = captured
-                proto.response_bytes(int(status[:3]), response_headers, b"".join(answer))
-                return
-        await self._through_django(scope, proto, environ)
-
-    # --- everything Django answers ----------------------------------------------------
+        if scope["method"] not in ("GET", "HEAD"):  # GET and HEAD keep the empty body
+            body = await _read_body(receive)
+            if body is None:
+                return  # the client went away while sending it
+            environ["wsgi.input"] = io.BytesIO(body)
+        await self._through_django(scope, send, environ)
 
     def environ_for(self, scope) -> dict:
-        server = self._servers.get(scope.server)  # one or two per worker: its listeners
-        if server is None:
-            server = _host_port(scope.server, "443" if scope.scheme == "https" else "80")
-            if len(self._servers) < 64:
-                self._servers[scope.server] = server
-        server_name, server_port = server
-        remote_addr, remote_port = _host_port(scope.client, "0")
-        environ = {
-            "REQUEST_METHOD": scope.method,
-            "SCRIPT_NAME": "",
-            "PATH_INFO": _wsgi_path(scope.path),
-            "QUERY_STRING": scope.query_string,
-            "SERVER_NAME": server_name,
-            "SERVER_PORT": server_port,
-            "SERVER_PROTOCOL": f"HTTP/{scope.http_version}",
-            "REMOTE_ADDR": remote_addr,
-            "REMOTE_PORT": remote_port,
-            "wsgi.version": (1, 0),
-            "wsgi.url_scheme": scope.scheme,
-            "wsgi.input": _NO_BODY,
-            "wsgi.errors": sys.stderr,
-            "wsgi.multithread": True,
-            "wsgi.multiprocess": True,
-            "wsgi.run_once": False,
-        }
-        for name, value in scope.headers.items():
-            if name == "content-type":
-                environ["CONTENT_TYPE"] = value
-            elif name == "content-length":
-                environ["CONTENT_LENGTH"] = value
-            else:
-                key = _environ_key(name)
-                environ[key] = f"{environ[key]},{value}" if key in environ else value
+        server_name, server_port = scope.get("server") or ("", 80)
+        remote_addr, remote_port = scope.get("client") or ("", 0)
+        environ = _ENVIRON.copy()
+        environ["REQUEST_METHOD"] = scope["method"]
+        environ["PATH_INFO"] = _wsgi_path(scope["path"])
+        environ["QUERY_STRING"] = scope["query_string"].decode("latin-1")
+        environ["SERVER_NAME"] = server_name
+        environ["SERVER_PORT"] = str(server_port)
+        environ["SERVER_PROTOCOL"] = f"HTTP/{scope['http_version']}"
+        environ["REMOTE_ADDR"] = remote_addr
+        environ["REMOTE_PORT"] = str(remote_port)
+        environ["wsgi.url_scheme"] = scope["scheme"]
+        for name, value in scope["headers"]:
+            key = _environ_key(name)
+            value = value.decode("latin-1")
+            environ[key] = f"{environ[key]},{value}" if key in environ else value
         return environ
 
     def _call_wsgi(self, environ):
@@ -153,7 +175,7 @@ class Front:
             return lambda data: None  # Django never uses write()
 
         result = self.wsgi_application(environ, start_response)
-        if getattr(result, "streaming", False):
+        if isinstance(result, FileToSend) or getattr(result, "streaming", False):
             return captured[0], captured[1], None, result
         try:
             body = b"".join(result)
@@ -162,35 +184,97 @@ class Front:
                 result.close()
         return captured[0], captured[1], body, None
 
-    async def _through_django(self, scope, proto, environ) -> None:
-        if scope.method not in ("GET", "HEAD"):  # GET and HEAD keep the empty body
-            environ["wsgi.input"] = io.BytesIO(await proto())
+    async def _through_django(self, scope, send, environ) -> None:
         loop = asyncio.get_running_loop()
         try:
             status, headers, body, stream = await loop.run_in_executor(
                 self.pool, self._call_wsgi, environ
             )
         except Exception:
-            logger.exception("The application failed on %s %s", scope.method, scope.path)
-            proto.response_bytes(
-                500, [("Content-Type", "text/plain; charset=utf-8")], b"Server error"
-            )
+            logger.exception("The application failed on %s %s", scope["method"], scope["path"])
+            await send({"type": "http.response.start", "status": 500,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})  # fmt: skip
+            await send({"type": "http.response.body", "body": b"Server error"})
             return
-        code = int(status[:3])
+        await send({"type": "http.response.start", "status": int(status[:3]),
+                    "headers": _encoded(headers)})  # fmt: skip
         if stream is None:
-            proto.response_bytes(code, headers, body)
+            await send({"type": "http.response.body", "body": body})
             return
-        transport = proto.response_stream(code, headers)
-        iterator = iter(stream)
+        if isinstance(stream, FileToSend):
+            next_piece, args = stream.filelike.read, (FILE_CHUNK,)
+        else:
+            next_piece, args = next, (iter(stream), _DONE)
         try:
             while True:
-                chunk = await loop.run_in_executor(self.pool, next, iterator, _DONE)
-                if chunk is _DONE:
+                chunk = await loop.run_in_executor(self.pool, next_piece, *args)
+                if chunk is _DONE or chunk == b"":
                     break
                 if chunk:
-                    await transport.send_bytes(chunk)
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b""})
         except Exception:  # noqa: S110 - the reader went away; nothing to tell anyone
             pass
         finally:
-            if hasattr(stream, "close"):
-                await loop.run_in_executor(self.pool, stream.close)
+            await loop.run_in_executor(self.pool, stream.close)
+
+
+async def _read_body(receive) -> bytes | None:
+    parts = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        parts.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(parts)
+
+
+class Exchange:
+    """One live reader's request and response, as the live hub uses them.
+
+    The stream's bytes are written to the connection's transport as they come, not
+    through ASGI's ``send``: ``send`` waits for a slow reader's buffer to drain, and the
+    hub hands each change to every reader of a page in one loop, where one slow reader
+    must not hold up the rest (dateline.live.hub bounds what each reader may queue).
+    """
+
+    def __init__(self, scope, receive, send, transport) -> None:
+        self.query_string = scope["query_string"].decode("latin-1")
+        self._headers = scope["headers"]
+        self._receive = receive
+        self._send = send
+        self._transport = transport
+
+    def header(self, name: str) -> str | None:
+        wanted = name.encode("latin-1")
+        for key, value in self._headers:
+            if key == wanted:
+                return value.decode("latin-1")
+        return None
+
+    async def reply(self, status: int, headers, text: str = "") -> None:
+        await self._send({"type": "http.response.start", "status": status,
+                          "headers": _encoded(headers)})  # fmt: skip
+        await self._send({"type": "http.response.body", "body": text.encode("utf-8")})
+
+    async def open_stream(self, status: int, headers) -> "Exchange":
+        """Start a response whose body follows in ``send_bytes`` calls (chunked)."""
+        await self._send({"type": "http.response.start", "status": status,
+                          "headers": _encoded(headers)})  # fmt: skip
+        return self
+
+    async def send_bytes(self, data: bytes) -> None:
+        """Queue `data` on the connection and return at once."""
+        if self._transport.is_closing():
+            raise ConnectionResetError("the reader's connection is gone")
+        if data:  # an empty chunk would end the response
+            self._transport.write(b"%x\r\n%b\r\n" % (len(data), data))
+
+    async def end_stream(self) -> None:
+        await self._send({"type": "http.response.body", "body": b""})
+
+    async def disconnected(self) -> None:
+        """Wait until the reader hangs up."""
+        while (await self._receive())["type"] != "http.disconnect":
+            pass

@@ -79,6 +79,21 @@ class Entry:
     fresh_until: float
     size: int = field(default=0)
 
+    def encoded(self, headers: list[tuple[str, str]]) -> bytes:
+        """One of this entry's header lists as HTTP/1.1 header lines: encoded on first
+        use in each process, then reused by every hit."""
+        cache = self.__dict__.setdefault("_encoded", {})
+        lines = cache.get(id(headers))  # the lists live as long as the entry
+        if lines is None:
+            lines = "".join(f"{name}: {value}\r\n" for name, value in headers).encode("latin-1")
+            cache[id(headers)] = lines
+        return lines
+
+    def __getstate__(self):  # what is stored and shared: not this process's encodings
+        state = self.__dict__.copy()
+        state.pop("_encoded", None)
+        return state
+
 
 class Generations:
     """The purge counters of one process (a plain array)."""

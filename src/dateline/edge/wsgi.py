@@ -97,11 +97,25 @@ class PageCache:
         return self._miss(environ, start_response)
 
     def hit(self, environ, start_response):
-        """The stored answer (a list of bytes) when it is current, else None: Django must run.
+        """The stored answer (a list of bytes) when it is current, else None: Django must run."""
+        entry = self._current(environ)
+        if entry is None:
+            return None
+        return self._respond(entry, environ, start_response, time.time(), "HIT")
 
-        The server's front (dateline.edge.front) calls this in its event loop and hands
-        misses to a thread.
-        """
+    def hit_encoded(self, environ) -> tuple[int, bytes, bytes] | None:
+        """The same answer as `hit`, ready for the wire: (status code, the header lines
+        encoded, body). The server's protocol (dateline.edge.server) asks this in its
+        event loop and writes the bytes itself; a None goes on to Django, on a thread."""
+        entry = self._current(environ)
+        if entry is None:
+            return None
+        status, headers, extra, body = self._answer(entry, environ, time.time(), "HIT")
+        own = "".join(f"{name}: {value}\r\n" for name, value in extra).encode("latin-1")
+        return int(status[:3]), entry.encoded(headers) + own, body
+
+    def _current(self, environ) -> Entry | None:
+        """The stored entry for this request if it is current (fresh, not purged)."""
         # Every response carries a request id; Django, below, logs and sends the same one.
         environ["HTTP_X_REQUEST_ID"] = request_id_for(environ.get("HTTP_X_REQUEST_ID"))
         if self._bypassed(environ):
@@ -114,13 +128,12 @@ class PageCache:
                 f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
                 f"{site}{environ.get('PATH_INFO', '/')}?{environ.get('QUERY_STRING', '')}"
             )  # the same as _key(), written out: this is the hot path
-            now = time.time()
             if (
                 entry is not None
-                and now < entry.fresh_until
+                and time.time() < entry.fresh_until
                 and backend.generations.is_current(entry.stamps)
             ):
-                return self._respond(entry, environ, start_response, now, "HIT")
+                return entry
         return None
 
     def _bypassed(self, environ) -> bool:
@@ -141,6 +154,13 @@ class PageCache:
         return f"{scheme}://{site}{path}?{environ.get('QUERY_STRING', '')}"
 
     def _respond(self, entry: Entry, environ, start_response, now: float, state: str):
+        status, headers, extra, body = self._answer(entry, environ, now, state)
+        start_response(status, headers + extra)
+        return [body] if body else []
+
+    def _answer(self, entry: Entry, environ, now: float, state: str):
+        """(status, the entry's header list, this answer's own headers, body) for the
+        encoding the request accepts; the body is empty for HEAD and 304."""
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")
         encoding = self._encodings.get(accept)
         if encoding is None:
@@ -157,12 +177,9 @@ class PageCache:
         if state == "STALE":
             extra.append(("X-Dateline-Stale", "if-error"))
         if self._not_modified(entry, environ):
-            start_response("304 Not Modified", entry.not_modified_headers[encoding] + extra)
-            return []
-        start_response(entry.status, entry.headers[encoding] + extra)
-        if environ["REQUEST_METHOD"] == "HEAD":
-            return []
-        return [entry.bodies[encoding]]
+            return "304 Not Modified", entry.not_modified_headers[encoding], extra, b""
+        body = b"" if environ["REQUEST_METHOD"] == "HEAD" else entry.bodies[encoding]
+        return entry.status, entry.headers[encoding], extra, body
 
     @staticmethod
     def _not_modified(entry: Entry, environ) -> bool:

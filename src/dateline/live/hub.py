@@ -1,6 +1,6 @@
 """Live streams held in the server's event loop, and the fan-out of new events to them.
 
-Every server process (a granian worker) keeps one ``Channel`` per page its readers
+Every server process (a uvicorn worker) keeps one ``Channel`` per page its readers
 follow. Nothing is pushed between processes: each process *watches* the page cache's
 purge counters (dateline.edge.store), which every writer bumps for ``live-<id>`` after
 committing an event. The counters are a memory-mapped table every worker of the node
@@ -11,8 +11,9 @@ pub/sub the page cache already runs between nodes. So:
 - each process then reads the new events from the database once (one query per change
   per process, whatever the number of readers) and keeps the latest few hundred frames;
 - one broadcast per change per process then hands the same bytes to every reader of
-  the page, in one loop: granian's ``send_bytes`` queues and returns at once (0.3 µs a
-  call, measured), so no reader waits for another and no task is woken per reader. A
+  the page, in one loop: a stream's ``send_bytes`` queues the bytes on the connection
+  and returns at once (dateline.edge.front.Exchange), so no reader waits for another
+  and no task is woken per reader. A
   reader whose connection is gone is dropped on its first failed send; one that stops
   reading has its stream ended after ``STREAM_BYTES`` (it reconnects and resumes).
 
@@ -44,9 +45,9 @@ WATCH_INTERVAL = 0.025
 RECHECK_SECONDS = 5.0
 # Frames kept per page; a reader further behind than this is served from the database.
 BACKLOG = 256
-# granian queues a stream's bytes without limit when its reader stops reading (measured:
-# 200 MB queued in 0.4 s for a reader that read nothing), so a stream ends after this
-# many bytes or this long; a live reader reconnects at once (EventSource does) and
+# A stream's bytes are queued without limit when its reader stops reading (measured
+# under granian: 200 MB in 0.4 s for a reader that read nothing), so a stream ends after
+# this many bytes or this long; a live reader reconnects at once (EventSource does) and
 # resumes from its Last-Event-ID, a stuck one holds at most this much memory.
 STREAM_BYTES = 1024 * 1024
 STREAM_SECONDS = 3600.0
@@ -99,10 +100,10 @@ class Channel:
 class Follower:
     """A reader who has caught up: the broadcasts send it what comes next."""
 
-    __slots__ = ("transport", "sent", "budget", "until", "done")
+    __slots__ = ("stream", "sent", "budget", "until", "done")
 
-    def __init__(self, transport, sent: int, loop) -> None:
-        self.transport = transport
+    def __init__(self, stream, sent: int, loop) -> None:
+        self.stream = stream
         self.sent = sent
         self.budget = STREAM_BYTES
         self.until = time.monotonic() + STREAM_SECONDS
@@ -115,7 +116,7 @@ class Follower:
 
     async def send(self, data: bytes) -> bool:
         try:
-            await self.transport.send_bytes(data)
+            await self.stream.send_bytes(data)
         except Exception:  # the connection is gone
             self.finish()
             return False
@@ -187,44 +188,46 @@ class Hub:
 
     # --- one reader -------------------------------------------------------------------
 
-    async def serve(self, scope, proto, page_id: int) -> None:
+    async def serve(self, exchange, page_id: int) -> None:
+        """Answer one reader (a dateline.edge.front.Exchange) of page `page_id`."""
         if self.open_streams >= self.max_streams:
-            return self._refuse(proto, "This server holds as many live readers as it can.")
-        query = parse_qs(scope.query_string) if scope.query_string else {}
+            return await self._refuse(exchange, "This server holds as many live readers as it can.")
+        query = parse_qs(exchange.query_string) if exchange.query_string else {}
         after = streams.resume_point(
-            scope.headers.get("last-event-id"), (query.get("after") or [None])[0]
+            exchange.header("last-event-id"), (query.get("after") or [None])[0]
         )
         if after is None:
-            return proto.response_str(400, [], "Last-Event-ID must be a number.")
+            return await exchange.reply(400, [], "Last-Event-ID must be a number.")
         await self._check_settings()
         if not self.streaming:
-            return self._refuse(proto, "Live connections are paused; poll instead.")
+            return await self._refuse(exchange, "Live connections are paused; poll instead.")
         self.open_streams += 1
         channel, following, hung_up = None, False, None
         try:
             channel = await self._channel(page_id)
             if channel.target is None:
-                return proto.response_str(404, [], "Nothing to follow here.")
+                return await exchange.reply(404, [], "Nothing to follow here.")
             if after == streams.HEAD:
                 after = channel.last_seq
             if channel.target.ended and after >= channel.last_seq:
-                return proto.response_empty(204, [])
+                return await exchange.reply(204, [])
             channel.readers += 1
             following = True
-            transport = proto.response_stream(200, streams.HEADERS)
+            stream = await exchange.open_stream(200, streams.HEADERS)
             # A reader that hangs up is let go at once, not at the next heartbeat.
             follower = asyncio.current_task()
 
             def let_go(_):
                 follower.cancel()
 
-            hung_up = asyncio.ensure_future(proto.client_disconnect())
+            hung_up = asyncio.ensure_future(exchange.disconnected())
             hung_up.add_done_callback(let_go)
             try:
-                await self._follow(channel, transport, after)
+                await self._follow(channel, stream, after)
             finally:
                 hung_up.remove_done_callback(let_go)
                 hung_up.cancel()
+                await stream.end_stream()  # nothing is sent to a reader that is gone
         except asyncio.CancelledError:
             if hung_up is None or not hung_up.done() or hung_up.cancelled():
                 raise  # the server is stopping, not the reader leaving
@@ -237,8 +240,8 @@ class Hub:
                 if channel.readers == 0:
                     channel.idle_since = time.monotonic()
 
-    def _refuse(self, proto, message: str) -> None:
-        proto.response_str(
+    async def _refuse(self, exchange, message: str) -> None:
+        await exchange.reply(
             503,
             [
                 ("Retry-After", str(self.interval)),
@@ -248,8 +251,8 @@ class Hub:
             message,
         )
 
-    async def _follow(self, channel: Channel, transport, sent: int) -> None:
-        follower = Follower(transport, sent, self.loop)
+    async def _follow(self, channel: Channel, stream, sent: int) -> None:
+        follower = Follower(stream, sent, self.loop)
         if not await follower.send(streams.opening(sent)):
             return
         # Catch up to what this process holds, then let the broadcasts carry on.

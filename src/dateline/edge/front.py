@@ -28,6 +28,9 @@ TRANSPORT = "dateline.transport"
 # A file Django answers with (an uploaded image, a backup download) is read and sent in
 # pieces of this size, each read on the thread pool.
 FILE_CHUNK = 256 * 1024
+# How long the end of a live stream may wait for its reader to take what is queued
+# before the connection is dropped (a reader who stopped reading).
+STREAM_END_SECONDS = 10.0
 _DONE = object()
 _NO_BODY = io.BytesIO(b"")
 
@@ -48,9 +51,12 @@ MAX_ENVIRON_KEYS = 1024
 
 
 def _environ_key(name: bytes) -> str:
+    """The environ key of a header name; "" for a name with an underscore, which would
+    pass for its hyphenated twin (X_Forwarded_Proto for X-Forwarded-Proto) and is dropped,
+    as nginx and Django's own server drop it."""
     key = _ENVIRON_KEYS.get(name)
     if key is None:
-        key = "HTTP_" + name.decode("latin-1").upper().replace("-", "_")
+        key = "" if b"_" in name else "HTTP_" + name.decode("latin-1").upper().replace("-", "_")
         if len(_ENVIRON_KEYS) < MAX_ENVIRON_KEYS:
             _ENVIRON_KEYS[name] = key
     return key
@@ -145,6 +151,7 @@ class Front:
             if body is None:
                 return  # the client went away while sending it
             environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))  # also when it came chunked
         await self._through_django(scope, send, environ)
 
     def environ_for(self, scope) -> dict:
@@ -162,8 +169,9 @@ class Front:
         environ["wsgi.url_scheme"] = scope["scheme"]
         for name, value in scope["headers"]:
             key = _environ_key(name)
-            value = value.decode("latin-1")
-            environ[key] = f"{environ[key]},{value}" if key in environ else value
+            if key:
+                value = value.decode("latin-1")
+                environ[key] = f"{environ[key]},{value}" if key in environ else value
         return environ
 
     def _call_wsgi(self, environ):
@@ -196,17 +204,22 @@ class Front:
                         "headers": [(b"content-type", b"text/plain; charset=utf-8")]})  # fmt: skip
             await send({"type": "http.response.body", "body": b"Server error"})
             return
-        await send({"type": "http.response.start", "status": int(status[:3]),
-                    "headers": _encoded(headers)})  # fmt: skip
+        start = {"type": "http.response.start", "status": int(status[:3]),
+                 "headers": _encoded(headers)}  # fmt: skip
         if stream is None:
+            await send(start)
             await send({"type": "http.response.body", "body": body})
             return
         if isinstance(stream, FileToSend):
             next_piece, args = stream.filelike.read, (FILE_CHUNK,)
         else:
             next_piece, args = next, (iter(stream), _DONE)
+        # uvicorn's send drops the bytes of a reader who left without a word: stop
+        # reading the file (or running the generator) when the connection closes.
+        transport = scope.get("extensions", {}).get(TRANSPORT)
         try:
-            while True:
+            await send(start)
+            while scope["method"] != "HEAD" and not (transport and transport.is_closing()):
                 chunk = await loop.run_in_executor(self.pool, next_piece, *args)
                 if chunk is _DONE or chunk == b"":
                     break
@@ -272,7 +285,14 @@ class Exchange:
             self._transport.write(b"%x\r\n%b\r\n" % (len(data), data))
 
     async def end_stream(self) -> None:
-        await self._send({"type": "http.response.body", "body": b""})
+        """End the response; a reader who stopped reading loses the connection instead
+        of holding it (and its place among the live readers) until it reads again."""
+        try:
+            await asyncio.wait_for(
+                self._send({"type": "http.response.body", "body": b""}), STREAM_END_SECONDS
+            )
+        except TimeoutError:
+            self._transport.abort()
 
     async def disconnected(self) -> None:
         """Wait until the reader hangs up."""

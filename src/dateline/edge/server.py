@@ -8,17 +8,20 @@ One thing is done here instead: when a GET or HEAD's headers are parsed and noth
 ahead of it on the connection, the page cache is asked at once, from the parser's
 callback, and a current copy is written out with the stored bytes. No task, no ASGI
 messages and no thread is involved, which is what puts a cache hit within reach of
-nginx serving the same bytes from a file (docs/decisions/0024-server.md has the
+nginx serving the same bytes from a file (docs/decisions/0026-server.md has the
 figures). Everything else (misses, posts, live streams, a hit behind a slow reader) goes
 the ordinary ASGI way, where the page cache is asked again.
 """
 
+import logging
 import urllib.parse
 
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from dateline.edge.front import TRANSPORT
+
+logger = logging.getLogger(__name__)
 
 
 class _Answered:
@@ -58,6 +61,9 @@ class Protocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self.scope["extensions"] = {TRANSPORT: self.transport}  # for live streams
+        # A request that follows a cached answer in the same read: the keep-alive timer
+        # that answer armed must not close the connection under it.
+        self._unset_keepalive_if_required()
 
     def on_headers_complete(self) -> None:
         parser = self.parser
@@ -83,7 +89,11 @@ class Protocol(HttpToolsProtocol):
         scope["path"] = urllib.parse.unquote(path) if "%" in path else path
         scope["raw_path"] = url.path
         scope["query_string"] = url.query or b""
-        answer = self.answer_from_cache(scope)
+        try:
+            answer = self.answer_from_cache(scope)
+        except Exception:  # inside the parser's callback it would read as a bad request
+            logger.exception("The page cache failed on %s %s", scope["method"], scope["path"])
+            return False
         if answer is None:
             return False
         status, header_lines, body = answer

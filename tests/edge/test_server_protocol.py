@@ -1,0 +1,118 @@
+"""The server's protocol (dateline.edge.server) on one connection, driven in-process: what
+it writes for a cached page, and what it hands on to the ASGI application."""
+
+import asyncio
+
+from uvicorn.config import Config
+from uvicorn.server import ServerState
+
+from dateline.edge.server import Protocol
+
+CACHED = (200, b"Content-Type: text/html\r\nContent-Length: 5\r\nX-Cache: HIT\r\n", b"hello")
+
+
+class Transport:
+    """What the protocol writes, as a connection's transport would take it."""
+
+    def __init__(self):
+        self.written = b""
+        self.closed = False
+
+    def write(self, data):
+        self.written += data
+
+    def writelines(self, pieces):
+        self.written += b"".join(pieces)
+
+    def is_closing(self):
+        return self.closed
+
+    def close(self):
+        self.closed = True
+
+    def get_extra_info(self, name, default=None):
+        return {"sockname": ("127.0.0.1", 8000), "peername": ("127.0.0.1", 50000)}.get(name)
+
+    def pause_reading(self):
+        pass
+
+    def resume_reading(self):
+        pass
+
+    def set_write_buffer_limits(self, **limits):
+        pass
+
+    def get_write_buffer_size(self):
+        return 0
+
+
+class Application:
+    """Answers from `cache` (a function of the path) in the protocol, and keeps what
+    reaches it the ASGI way unanswered, as a slow render would be."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.asked: list[str] = []
+
+    def answer_from_cache(self, scope):
+        return self.cache(scope["path"])
+
+    async def __call__(self, scope, receive, send):
+        self.asked.append(scope["path"])
+        await asyncio.Event().wait()
+
+
+def connection(application):
+    config = Config(app=application, http=Protocol, lifespan="off", proxy_headers=False)
+    config.load()
+    state = ServerState()
+    state.default_headers = [(b"date", b"Mon, 07 Dec 2026 12:00:00 GMT")]  # uvicorn's, each second
+    protocol = Protocol(config, state, {}, asyncio.get_running_loop())
+    transport = Transport()
+    protocol.connection_made(transport)
+    return protocol, transport
+
+
+def get(path: str, *extra: str) -> bytes:
+    return "\r\n".join([f"GET {path} HTTP/1.1", "Host: 127.0.0.1", *extra, "", ""]).encode()
+
+
+def test_a_cached_page_is_written_whole_and_the_connection_kept():
+    async def scenario():
+        protocol, transport = connection(Application(lambda path: CACHED))
+        protocol.data_received(get("/world/"))
+        return transport
+
+    transport = asyncio.run(scenario())
+    head, _, body = transport.written.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 OK\r\n") and b"\r\ndate: " in head
+    assert b"X-Cache: HIT" in head and b"connection: close" not in head
+    assert body == b"hello" and not transport.closed
+
+
+def test_a_failing_page_cache_sends_the_request_on_to_the_application_not_a_400():
+    def broken(path):
+        raise RuntimeError("the store is unreadable")
+
+    async def scenario():
+        application = Application(broken)
+        protocol, transport = connection(application)
+        protocol.data_received(get("/world/"))
+        await asyncio.sleep(0.01)
+        return application, transport.written
+
+    application, written = asyncio.run(scenario())
+    assert application.asked == ["/world/"] and written == b""  # still rendering
+
+
+def test_a_request_behind_a_cached_answer_is_not_cut_off_by_the_keep_alive_timer():
+    async def scenario():
+        application = Application(lambda path: CACHED if path == "/world/" else None)
+        protocol, transport = connection(application)
+        protocol.data_received(get("/world/") + get("/slow/"))  # one read, two requests
+        await asyncio.sleep(0.01)
+        return application, protocol.timeout_keep_alive_task, transport.closed
+
+    application, keep_alive_timer, closed = asyncio.run(scenario())
+    assert application.asked == ["/slow/"]
+    assert keep_alive_timer is None and not closed

@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views import static
 
-# Uploaded images and their renditions keep their names for life (Wagtail gives a new
-# upload or a new rendition a new name), so a reader's browser and a CDN may keep them.
+# How long a reader's browser and a CDN may keep an uploaded file: a file replaced under
+# the same name can show its old copy for up to this long.
 MEDIA_MAX_AGE = 24 * 3600
 
 

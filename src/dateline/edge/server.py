@@ -13,8 +13,10 @@ figures). Everything else (misses, posts, live streams, a hit behind a slow read
 the ordinary ASGI way, where the page cache is asked again.
 """
 
+import asyncio
 import logging
 import urllib.parse
+from types import SimpleNamespace
 
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
@@ -24,20 +26,11 @@ from dateline.edge.front import TRANSPORT
 logger = logging.getLogger(__name__)
 
 
-class _Answered:
-    """Stands for a request answered from the cache where uvicorn looks at the request
-    in progress (its body callbacks, a lost connection, a shutdown)."""
-
-    response_complete = True
-    disconnected = False
-
-    class message_event:  # in place of an asyncio.Event nobody waits on
-        @staticmethod
-        def set() -> None:
-            pass
-
-
-ANSWERED = _Answered()
+# Stands for a request answered from the cache where uvicorn looks at the request in
+# progress (its body callbacks, a lost connection, a shutdown).
+ANSWERED = SimpleNamespace(
+    response_complete=True, disconnected=False, message_event=asyncio.Event()
+)
 
 
 class Protocol(HttpToolsProtocol):
@@ -78,7 +71,10 @@ class Protocol(HttpToolsProtocol):
             super().on_headers_complete()
 
     def _answer_from_cache(self) -> bool:
-        """Fill in the scope as uvicorn does, and write the cached answer if there is one."""
+        """Fill in the scope as uvicorn's `on_headers_complete` does (no root path: `dateline
+        serve` sets none), and write the cached answer if there is one. Answering later,
+        from `_start_asgi_task` where uvicorn has filled the scope itself, costs the
+        request cycle uvicorn builds first: 7.0 against 5.6-5.8 µs a hit, measured."""
         parser, scope = self.parser, self.scope
         scope["method"] = parser.get_method().decode("ascii")
         http_version = parser.get_http_version()

@@ -13,9 +13,9 @@ pub/sub the page cache already runs between nodes. So:
 - one broadcast per change per process then hands the same bytes to every reader of
   the page, in one loop: a stream's ``send_bytes`` queues the bytes on the connection
   and returns at once (dateline.edge.front.Exchange), so no reader waits for another
-  and no task is woken per reader. A
-  reader whose connection is gone is dropped on its first failed send; one that stops
-  reading has its stream ended after ``STREAM_BYTES`` (it reconnects and resumes).
+  and no task is woken per reader. A reader whose connection is gone is dropped on its
+  first failed send; one that stops reading has its stream ended after ``STREAM_BYTES``
+  (it reconnects and resumes).
 
 A reader's position is the number of the last event it was sent (the SSE id), so a
 reconnect with ``Last-Event-ID`` resumes exactly, from memory or from the database.

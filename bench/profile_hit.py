@@ -7,6 +7,13 @@ takes there, and with --profile the functions it spends them in. What the server
 itself adds (parsing, writing) is measured by bench/edge_front.py's bare server.
 
     DATELINE_DATA_DIR=... .venv/bin/python bench/profile_hit.py /path/ [--repeat N] [--profile]
+        [--server]
+
+With --server, the request's bytes are fed instead to the server's protocol
+(dateline.edge.server.Protocol, on a uvloop loop, writing to a stand-in for the socket):
+the Python a hit takes from the bytes read to the bytes written, once with the page
+cache answering and once with an application that hands back the same answer at once,
+which separates the protocol's share from the page cache's.
 
 Needs the site's data (a demo site); renders the page once to store it.
 """
@@ -63,11 +70,87 @@ def per_request(front, scope, repeat: int) -> float:
     return (time.process_time() - started) / repeat * 1e6
 
 
+class Socket:
+    """The transport the protocol writes to: it counts answers and sends nothing."""
+
+    answers = 0
+
+    def get_extra_info(self, name, default=None):
+        return {"sockname": ("127.0.0.1", 8000), "peername": ("127.0.0.1", 50000)}.get(name)
+
+    def writelines(self, pieces):
+        self.answers += 1
+
+    def write(self, data):
+        self.answers += 1
+
+    def is_closing(self):
+        return False
+
+    def close(self):
+        pass
+
+    def pause_reading(self):
+        pass
+
+    def resume_reading(self):
+        pass
+
+
+class Constant:
+    """An application whose every answer is the one given, at once."""
+
+    def __init__(self, answer):
+        self.answer = answer
+
+    def answer_from_cache(self, scope):
+        return self.answer
+
+    async def __call__(self, scope, receive, send):
+        raise AssertionError("every request should have been answered from the cache")
+
+
+def per_request_on_the_wire(application, request: bytes, repeat: int) -> float:
+    """CPU µs per request fed to the server's protocol, all answered inline."""
+    import asyncio
+
+    import uvloop
+    from uvicorn.config import Config
+    from uvicorn.server import ServerState
+
+    from dateline.edge.server import Protocol
+
+    loop = uvloop.new_event_loop()
+    asyncio.set_event_loop(loop)
+    config = Config(app=application, http=Protocol, lifespan="off", proxy_headers=False)
+    config.load()
+    protocol = Protocol(config=config, server_state=ServerState(), app_state={}, _loop=loop)
+    socket = Socket()
+    protocol.connection_made(socket)
+    started = time.process_time()
+    for _ in range(repeat):
+        protocol.data_received(request)
+    spent = time.process_time() - started
+    loop.close()
+    assert socket.answers == repeat, f"{repeat - socket.answers} requests were not answered"
+    return spent / repeat * 1e6
+
+
+def on_the_wire(front, path: str, headers: dict[str, str], repeat: int) -> None:
+    lines = [f"GET {path} HTTP/1.1", *(f"{name}: {value}" for name, value in headers.items())]
+    request = ("\r\n".join(lines) + "\r\n\r\n").encode()
+    answer = Constant(front.answer_from_cache(scope_for(path, headers)))
+    for label, application in (("page cache", front), ("constant answer", answer)):
+        spent = sorted(per_request_on_the_wire(application, request, repeat) for _ in range(5))
+        print(f"  server's protocol + {label}: {spent[2]:.1f} µs CPU")  # noqa: T201
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("path")
     parser.add_argument("--repeat", type=int, default=20000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--server", action="store_true", help="also through the protocol")
     args = parser.parse_args()
     config = edge_settings()
     front = Front(WSGIHandler(), page_cache=PageCache(WSGIHandler(), config=config))
@@ -83,6 +166,8 @@ def main() -> None:
             f"{name}: page-cache hit {hit:.1f} µs CPU ({len(body):,} bytes,"
             f" {headers_sent.count(NEWLINE)} headers)"
         )
+        if args.server:
+            on_the_wire(front, args.path, headers, args.repeat)
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()

@@ -62,8 +62,14 @@ class Application:
         await asyncio.Event().wait()
 
 
-def connection(application):
-    config = Config(app=application, http=Protocol, lifespan="off", proxy_headers=False)
+def connection(application, keep_alive: float = 5):
+    config = Config(
+        app=application,
+        http=Protocol,
+        lifespan="off",
+        proxy_headers=False,
+        timeout_keep_alive=keep_alive,
+    )
     config.load()
     state = ServerState()
     state.default_headers = [(b"date", b"Mon, 07 Dec 2026 12:00:00 GMT")]  # uvicorn's, each second
@@ -108,11 +114,38 @@ def test_a_failing_page_cache_sends_the_request_on_to_the_application_not_a_400(
 def test_a_request_behind_a_cached_answer_is_not_cut_off_by_the_keep_alive_timer():
     async def scenario():
         application = Application(lambda path: CACHED if path == "/world/" else None)
-        protocol, transport = connection(application)
+        protocol, transport = connection(application, keep_alive=0.05)
         protocol.data_received(get("/world/") + get("/slow/"))  # one read, two requests
-        await asyncio.sleep(0.01)
-        return application, protocol.timeout_keep_alive_task, transport.closed
+        await asyncio.sleep(0.2)  # four times the keep-alive timeout: /slow/ still renders
+        return application, transport.closed
 
-    application, keep_alive_timer, closed = asyncio.run(scenario())
-    assert application.asked == ["/slow/"]
-    assert keep_alive_timer is None and not closed
+    application, closed = asyncio.run(scenario())
+    assert application.asked == ["/slow/"] and not closed
+
+
+def test_an_idle_connection_is_closed_once_the_keep_alive_timeout_has_passed():
+    async def scenario():
+        protocol, transport = connection(Application(lambda path: CACHED), keep_alive=0.05)
+        protocol.data_received(get("/world/"))
+        await asyncio.sleep(0.02)
+        open_before = not transport.closed
+        await asyncio.sleep(0.1)
+        return open_before, transport.closed
+
+    open_before, closed_after = asyncio.run(scenario())
+    assert open_before and closed_after
+
+
+def test_a_reader_who_keeps_asking_keeps_the_connection_past_the_timeout():
+    async def scenario():
+        protocol, transport = connection(Application(lambda path: CACHED), keep_alive=0.05)
+        for _ in range(8):  # 0.24 s of requests, each within the timeout of the last
+            protocol.data_received(get("/world/"))
+            await asyncio.sleep(0.03)
+        still_open = not transport.closed
+        await asyncio.sleep(0.1)
+        return still_open, transport.closed, transport.written.count(b"HTTP/1.1 200 OK")
+
+    still_open, closed_after, answers = asyncio.run(scenario())
+    assert still_open and answers == 8
+    assert closed_after  # and idle after the last one, it goes

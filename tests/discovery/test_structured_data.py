@@ -1,9 +1,12 @@
 """JSON-LD, OpenGraph and Twitter cards as search engines and social networks read them."""
 
+import json
+
 import extruct
 import pytest
 
 from dateline.core.models import SiteSettings
+from dateline.discovery.structured_data import json_ld_script
 from dateline.news.builders import demo_image
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +158,12 @@ def test_structured_data_never_leaks_emails(client, story, ana):
     for path in (story.url, "/", "/authors/ana-ribeiro/"):
         data = extract(client, path)
         assert "@example.com" not in str(data["json-ld"]) + str(data["opengraph"])
+
+
+def test_json_ld_cannot_be_broken_out_of():
+    data = {"headline": "Café « Q&A » </script><script>alert(1)</script>"}
+    html = json_ld_script(data)
+    payload = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert not {"<", ">", "&"} & set(payload)  # escaped as \\u003c, \\u003e, \\u0026
+    assert "Café « Q" in payload  # other characters as they are
+    assert json.loads(payload) == data

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dateline.news.builders import demo_image
 from tests.news.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +60,16 @@ def test_article_page_does_not_grow_with_tags_or_authors(client, home):
     )
     add_stories(world, 3, tags_each=2)
     assert queries_for(client, busy.url) == queries_for(client, plain.url) == ARTICLE_QUERIES
+
+
+def test_the_lead_picture_renditions_are_read_once_for_every_part_that_shows_them(client, home):
+    world = SectionFactory(title="World", slug="world")
+    story = ArticleFactory(section=world, lead_image=demo_image("Harbour at dawn"))
+    client.get(story.url)  # makes the renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(story.url)
+    html = response.content.decode()
+    sizes = ("1200x675", "480x270", "800x450", "1200x630", "1200x900", "1200x1200")
+    assert all(f".fill-{size}." in html for size in sizes)  # the body, the head, the JSON-LD
+    renditions = [q for q in queries if 'FROM "wagtailimages_rendition"' in q["sql"]]
+    assert len(renditions) == 1

@@ -7,6 +7,7 @@ on tag pages) and returns plain data for templates/discovery/head.html.
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
+from wagtail.images.models import Filter
 
 from dateline.core.models import SiteSettings
 from dateline.discovery import selectors, structured_data
@@ -14,7 +15,8 @@ from dateline.discovery.models import SharingSettings
 from dateline.discovery.selectors import FEED_FORMAT_LABELS, FEED_FORMATS, FEED_MIME_TYPES
 from dateline.news.models import ArticlePage, AuthorIndexPage, AuthorPage, HomePage, SectionPage
 
-SOCIAL_IMAGE = "fill-1200x630"
+# Parsed once: Wagtail parses a spec given as text again on every look-up.
+SOCIAL_IMAGE = Filter(spec="fill-1200x630")
 
 
 @dataclass
@@ -47,7 +49,9 @@ def _feed_links(site, scope_title: str, kind: str, key: str = "") -> list[dict]:
 def _image(picture, request) -> dict | None:
     if picture is None:
         return None
-    rendition = picture.get_rendition(SOCIAL_IMAGE)
+    # get_renditions, not get_rendition: Wagtail 8.0's get_rendition writes what it found
+    # back to the rendition cache even when it was prefetched (fixed upstream, wagtail#14541).
+    rendition = picture.get_renditions(SOCIAL_IMAGE)[SOCIAL_IMAGE.spec]
     return {
         "url": structured_data.absolute(request, rendition.url),
         "width": rendition.width,
@@ -132,7 +136,7 @@ def page_head(context) -> HeadData:
         # The article's own JSON-LD comes from its template (news_tags.article_structured_data).
         head.og_type = "article"
         head.description = head.description or page.standfirst
-        head.image = _image(page.lead_image, request)
+        head.image = _image(page.lead_picture, request)
         head.article = {
             "published_time": page.first_published_at,
             "modified_time": selectors.article_modified_at(page),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.images.models import Filter
 
 from dateline.core.models import SiteSettings
 from dateline.desk.selectors import corrections_policy_url
@@ -19,15 +20,22 @@ from dateline.discovery.models import SharingSettings
 from dateline.discovery.selectors import article_modified_at, site_for, site_name_for
 from dateline.i18n.languages import reader_language
 
-JSON_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-# Google asks for images in 16:9, 4:3 and 1:1, at least 50,000 pixels each.
-ARTICLE_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+# Replaced one character at a time: str.translate with a table took 100 µs for a story's
+# JSON-LD (any non-ASCII character sends it down its slow path), three replaces 4 µs.
+JSON_LD_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
+# Google asks for images in 16:9, 4:3 and 1:1, at least 50,000 pixels each. Parsed once:
+# Wagtail parses a spec given as text again on every look-up.
+ARTICLE_IMAGES = tuple(
+    Filter(spec=spec) for spec in ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+)
 LOGO_SPEC = "max-600x60"
 
 
 def json_ld_script(data) -> str:
     """A <script type="application/ld+json"> element that cannot be broken out of."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_LD_ESCAPES)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in JSON_LD_ESCAPES:
+        payload = payload.replace(character, escaped)
     # Safe: JSON_LD_ESCAPES turned every <, > and & of the payload into \u escapes.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
@@ -103,10 +111,10 @@ def page_trail(request, page) -> list[tuple[str, str]]:
 
 
 def article_images(article, request) -> list[str]:
-    if article.lead_image is None:
+    if article.lead_picture is None:
         return []
-    renditions = article.lead_image.get_renditions(*ARTICLE_IMAGE_SPECS)
-    return [absolute(request, renditions[spec].url) for spec in ARTICLE_IMAGE_SPECS]
+    renditions = article.lead_picture.get_renditions(*ARTICLE_IMAGES)
+    return [absolute(request, renditions[size.spec].url) for size in ARTICLE_IMAGES]
 
 
 def article_json_ld(article, request, *, comment_count: int = 0) -> list[dict]:

@@ -3,11 +3,11 @@
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 
-from dateline.news.blocks import PARAGRAPH_FEATURES, ImageBlock, PullQuoteBlock
+from dateline.news.blocks import PARAGRAPH_FEATURES, ImageBlock, ParagraphBlock, PullQuoteBlock
 
 
 class LiveEntryBodyBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, template="blocks/paragraph.html")
+    text = ParagraphBlock(features=PARAGRAPH_FEATURES)
     image = ImageBlock()
     embed = EmbedBlock(icon="media", template="blocks/embed.html")
     quote = PullQuoteBlock()

@@ -419,6 +419,14 @@ class ArticlePage(Page):
         return self.get_parent().specific
 
     @cached_property
+    def lead_picture(self):
+        """The lead image with its renditions, read by the first part of the render that
+        shows it (one query). The body, the page head and the JSON-LD show it in seven
+        sizes between them: found in Wagtail's rendition cache instead, each was unpickled
+        and stored again with the image, more work than the query."""
+        return selectors.with_renditions(self.lead_image)
+
+    @cached_property
     def tag_list(self) -> list:
         """The article's tags in the order of their names, loaded once (or taken from a
         listing's prefetch) for the template, page head, structured data, feeds and API.

@@ -1,3 +1,5 @@
+from functools import cache
+
 from django import template
 from django.template.loader import render_to_string
 from wagtail.images.models import Filter, ResponsiveImage
@@ -75,6 +77,13 @@ def related_stories(context, article):
     return fragment(context, "related-stories", article, render)
 
 
+@cache
+def filters_of(specs: str) -> tuple[Filter, ...]:
+    """The filters `specs` names ("fill-{640x360,320x180}"), parsed once for every image:
+    Wagtail parses a spec given as text again on every look-up."""
+    return tuple(Filter(spec=spec) for spec in Filter.expand_spec(specs))
+
+
 @register.simple_tag
 def image_in_widths(image, specs: str, **attrs):
     """An <img> whose srcset offers `specs` ("fill-{640x360,320x180,960x540}"; the first is
@@ -83,7 +92,7 @@ def image_in_widths(image, specs: str, **attrs):
     if not image:
         return ""
     by_width = {}
-    for spec, rendition in get_renditions_or_not_found(image, Filter.expand_spec(specs)).items():
+    for spec, rendition in get_renditions_or_not_found(image, filters_of(specs)).items():
         by_width.setdefault(rendition.width, (spec, rendition))
     if len(by_width) == 1:
         attrs.pop("sizes", None)  # one width: no srcset, and sizes needs one

@@ -54,14 +54,14 @@ class Protocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self.scope["extensions"] = {TRANSPORT: self.transport}  # for live streams
-        # A request that follows a cached answer in the same read: the keep-alive timer
-        # that answer armed must not close the connection under it.
+        # A request that follows a cached answer in the same read makes the connection
+        # busy again: the keep-alive timer that answer armed must not close it under it.
         self._unset_keepalive_if_required()
 
     # --- keep-alive: one timer per connection, not one per response -------------------
     # uvicorn arms a new timer after every response and cancels it when the next request
-    # arrives; with uvloop that pair costs about 4 µs, a third of the Python a cache hit
-    # takes (bench/profile_hit.py --server). Here the connection notes when it fell idle;
+    # arrives; with uvloop that pair cost about 5 µs, a third of the Python a cache hit
+    # took (bench/profile_hit.py --server). Here the connection notes when it fell idle;
     # its one timer, when it fires, closes the connection only if it has been idle since
     # long enough, and otherwise waits for the rest of the time.
 

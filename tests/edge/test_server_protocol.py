@@ -62,6 +62,20 @@ class Application:
         await asyncio.Event().wait()
 
 
+class Rendering(Application):
+    """Answers what is not cached the ASGI way after `seconds`, as a render would."""
+
+    def __init__(self, cache, seconds: float):
+        super().__init__(cache)
+        self.seconds = seconds
+
+    async def __call__(self, scope, receive, send):
+        self.asked.append(scope["path"])
+        await asyncio.sleep(self.seconds)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"rendered"})
+
+
 def connection(application, keep_alive: float = 5):
     config = Config(
         app=application,
@@ -125,11 +139,11 @@ def test_a_request_behind_a_cached_answer_is_not_cut_off_by_the_keep_alive_timer
 
 def test_an_idle_connection_is_closed_once_the_keep_alive_timeout_has_passed():
     async def scenario():
-        protocol, transport = connection(Application(lambda path: CACHED), keep_alive=0.05)
+        protocol, transport = connection(Application(lambda path: CACHED), keep_alive=0.1)
         protocol.data_received(get("/world/"))
         await asyncio.sleep(0.02)
         open_before = not transport.closed
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.25)
         return open_before, transport.closed
 
     open_before, closed_after = asyncio.run(scenario())
@@ -138,14 +152,43 @@ def test_an_idle_connection_is_closed_once_the_keep_alive_timeout_has_passed():
 
 def test_a_reader_who_keeps_asking_keeps_the_connection_past_the_timeout():
     async def scenario():
-        protocol, transport = connection(Application(lambda path: CACHED), keep_alive=0.05)
-        for _ in range(8):  # 0.24 s of requests, each within the timeout of the last
+        protocol, transport = connection(Application(lambda path: CACHED), keep_alive=0.1)
+        for _ in range(10):  # 0.3 s of requests, each well within the timeout of the last
             protocol.data_received(get("/world/"))
             await asyncio.sleep(0.03)
         still_open = not transport.closed
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.25)
         return still_open, transport.closed, transport.written.count(b"HTTP/1.1 200 OK")
 
     still_open, closed_after, answers = asyncio.run(scenario())
-    assert still_open and answers == 8
+    assert still_open and answers == 10
     assert closed_after  # and idle after the last one, it goes
+
+
+def test_a_connection_still_closes_when_idle_after_its_timer_fired_during_a_render():
+    async def scenario():
+        application = Rendering(lambda path: CACHED if path == "/world/" else None, 0.3)
+        protocol, transport = connection(application, keep_alive=0.2)
+        protocol.data_received(get("/world/"))  # answered at 0: idle, the timer armed
+        await asyncio.sleep(0.02)
+        protocol.data_received(get("/slow/"))  # rendering when the timer fires at 0.2
+        await asyncio.sleep(0.35)  # rendered at 0.32, idle since
+        rendered, open_after_render = b"rendered" in transport.written, not transport.closed
+        await asyncio.sleep(0.35)  # idle for longer than the timeout
+        return rendered, open_after_render, transport.closed
+
+    rendered, open_after_render, closed = asyncio.run(scenario())
+    assert rendered and open_after_render and closed
+
+
+def test_a_closed_connection_leaves_no_keep_alive_timer_behind():
+    async def scenario():
+        protocol, transport = connection(Application(lambda path: CACHED), keep_alive=30)
+        protocol.data_received(get("/world/"))
+        timer = protocol.timeout_keep_alive_task
+        transport.close()
+        protocol.connection_lost(None)
+        return timer, protocol.timeout_keep_alive_task
+
+    timer, left = asyncio.run(scenario())
+    assert timer is not None and timer.cancelled() and left is None

@@ -20,7 +20,9 @@ def test_the_proxy_request_id_is_echoed(client):
     assert response["X-Request-ID"] == "edge-7f3a9c21-0001"
 
 
-@pytest.mark.parametrize("hostile", ["short", "x" * 300, "id with spaces", 'a"b\nInjected: 1'])
+@pytest.mark.parametrize(
+    "hostile", ["short", "x" * 300, "id with spaces", 'a"b\nInjected: 1', "edge-7f3a9c21-0001\n"]
+)
 def test_ids_that_could_garble_the_logs_are_replaced(client, hostile):
     response = client.get("/healthz", HTTP_X_REQUEST_ID=hostile)
     assert response["X-Request-ID"] != hostile

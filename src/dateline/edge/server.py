@@ -60,10 +60,10 @@ class Protocol(HttpToolsProtocol):
 
     # --- keep-alive: one timer per connection, not one per response -------------------
     # uvicorn arms a new timer after every response and cancels it when the next request
-    # arrives; with uvloop that pair cost about 5 µs, a third of the Python a cache hit
-    # took (bench/profile_hit.py --server). Here the connection notes when it fell idle;
-    # its one timer, when it fires, closes the connection only if it has been idle since
-    # long enough, and otherwise waits for the rest of the time.
+    # arrives: a libuv timer made and closed per request, 2-6 µs of a cached answer's
+    # CPU in the running server (docs/benchmarks.md). Here the connection notes when it
+    # fell idle; its one timer, when it fires, closes the connection only if it has been
+    # idle since long enough, and otherwise waits for the rest of the time.
 
     _idle_since: float | None = None
 

@@ -18,7 +18,7 @@ request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id
 access_log = logging.getLogger("dateline.access")
 
 # Ids from outside end up in logs: accept only short, plain tokens.
-ACCEPTABLE_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
+ACCEPTABLE_ID = re.compile(r"[A-Za-z0-9._:-]{8,128}")  # the whole value: fullmatch
 
 
 # New ids: a random prefix per process and a counter, 32 hex characters like a UUID's,
@@ -41,7 +41,7 @@ def new_request_id() -> str:
 
 
 def request_id_for(header_value: str | None) -> str:
-    if header_value and ACCEPTABLE_ID.match(header_value):
+    if header_value and ACCEPTABLE_ID.fullmatch(header_value):
         return header_value
     return new_request_id()
 

@@ -9,12 +9,11 @@ itself adds (parsing, writing) is measured by bench/edge_front.py's bare server.
     DATELINE_DATA_DIR=... .venv/bin/python bench/profile_hit.py /path/ [--repeat N] [--profile]
         [--server]
 
-With --server, the request's bytes are fed instead to the server's protocol
+With --server, the request's bytes are also fed to the server's protocol
 (dateline.edge.server.Protocol, on a uvloop loop that turns every 32 requests, writing to
-a stand-in for the socket):
-the Python a hit takes from the bytes read to the bytes written, once with the page
-cache answering and once with an application that hands back the same answer at once,
-which separates the protocol's share from the page cache's.
+a stand-in for the socket): the Python a hit takes from the bytes read to the bytes
+written, once with the page cache answering and once with an application that hands back
+the same answer at once, which separates the protocol's share from the page cache's.
 
 Needs the site's data (a demo site); renders the page once to store it.
 """

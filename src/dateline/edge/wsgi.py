@@ -113,9 +113,9 @@ class PageCache:
         entry = self._current(environ)
         if entry is None:
             return None
-        now = time.time()
         status, headers, body = self._chosen(entry, environ)
-        own = HIT_LINES % (int(now - entry.stored_at), environ["HTTP_X_REQUEST_ID"].encode())
+        age = int(time.time() - entry.stored_at)
+        own = HIT_LINES % (age, environ["HTTP_X_REQUEST_ID"].encode())
         return int(status[:3]), entry.encoded(headers) + own, body
 
     def _current(self, environ) -> Entry | None:

@@ -1,7 +1,7 @@
 """The newsroom's content: home page, sections, articles, authors and tags."""
 
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -423,8 +423,11 @@ class ArticlePage(Page):
         """The lead image with its renditions, read by the first part of the render that
         shows it (one query). The body, the page head and the JSON-LD show it in seven
         sizes between them: found in Wagtail's rendition cache instead, each was unpickled
-        and stored again with the image, more work than the query."""
-        return selectors.with_renditions(self.lead_image)
+        and stored again with the image, more work than the query. Prefetched, Wagtail's
+        look-ups find them before asking its cache or the database."""
+        if self.lead_image is not None:
+            prefetch_related_objects([self.lead_image], "renditions")
+        return self.lead_image
 
     @cached_property
     def tag_list(self) -> list:

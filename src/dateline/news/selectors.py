@@ -15,7 +15,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    prefetch_related_objects,
 )
 from django.db.models.expressions import Col
 from django.utils.text import slugify
@@ -181,14 +180,6 @@ def attach_sections(articles) -> list:
         for article, byline in zip(prefetched, bylines(links), strict=True):
             article.__dict__["byline"] = byline
     return articles
-
-
-def with_renditions(image):
-    """`image` (already loaded) with every rendition made of it, read in one query, where
-    Wagtail's look-ups find them first, as `prefetch_renditions` puts them for a list."""
-    if image is not None:
-        prefetch_related_objects([image], "renditions")
-    return image
 
 
 def navigation_sections(*, private: Q | None = None) -> list:

@@ -13,6 +13,10 @@ import json
 import os
 from pathlib import Path
 
+from dateline.edge.answers import HIT_HEADERS
+
+# Where the Accept-Encoding value is in a request's parts (request_parts).
+ACCEPT_ENCODING = 4 + HIT_HEADERS.index(b"accept-encoding")
 FOLDER = Path(os.environ["BARE_FRONT_DIR"])
 HEADERS = json.loads((FOLDER / "headers.json").read_text())
 
@@ -26,7 +30,14 @@ GZIPPED = (200, _lines(HEADERS["gzip"]), (FOLDER / "page.html.gz").read_bytes())
 
 
 class Bare:
-    def answer_from_cache(self, scope):
+    """Answers as the page cache answers a request it has answered before: from the
+    request's parts (dateline.edge.answers), which the protocol has taken from the headers."""
+
+    def answer_again(self, parts, request_id):
+        accepted = parts[ACCEPT_ENCODING]
+        return GZIPPED if accepted and b"gzip" in accepted else PLAIN
+
+    def answer_from_cache(self, scope, parts=None):  # a request with a header sent twice
         for name, value in scope["headers"]:
             if name == b"accept-encoding" and b"gzip" in value:
                 return GZIPPED

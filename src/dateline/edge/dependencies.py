@@ -269,9 +269,10 @@ def chosen_page(page) -> Depends:
 LISTING_COUNT = NEW_STORIES
 # A site setting: any save of a setting purges the settings.
 SITE_SETTING = SITE_SETTINGS
-# Which paths carry a view restriction or are aliases: a page published (the only way a
-# page starts being served) purges the listings; a restriction saved purges everything.
-VIEW_RESTRICTIONS = NEW_STORIES
+# Which paths carry a view restriction or are aliases: an alias saved or removed purges
+# `restrictions`; a restriction saved or a page moved purges everything. Publishing a
+# story changes neither, so the first render after an edit does not read them again.
+VIEW_RESTRICTIONS = Depends(stamped=frozenset({keys.RESTRICTIONS}))
 # Which site answers a host: any change to a site purges everything.
 SITES = Depends()
 

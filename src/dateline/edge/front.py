@@ -127,12 +127,20 @@ class Front:
 
     # --- the page cache, asked by the protocol before anything else -------------------
 
-    def answer_from_cache(self, scope) -> tuple[int, bytes, bytes] | None:
+    def answer_from_cache(self, scope, parts: tuple | None = None):
         """(status code, header lines encoded, body) when the page cache holds a current
-        copy, else None."""
+        copy, else None. The answer is remembered under the request's `parts`
+        (dateline.edge.answers) for `answer_again`."""
         if self.page_cache is None:
             return None
-        return self.page_cache.hit_encoded(self.environ_for(scope))
+        return self.page_cache.hit_encoded(self.environ_for(scope), parts)
+
+    def answer_again(self, parts: tuple, request_id: bytes | None):
+        """The answer given to a request with these parts, if its page is still current,
+        without building an environ; else None."""
+        if self.page_cache is None:
+            return None
+        return self.page_cache.hit_again(parts, request_id)
 
     # --- everything else ----------------------------------------------------------------
 

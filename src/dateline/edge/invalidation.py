@@ -141,6 +141,8 @@ def keys_for_page_change(page: Page) -> set[str]:
         keys.update(surrogate.tag_key(pk) for pk in tags.values_list("pk", flat=True))
     if month := archive_month_of(page):
         keys.add(surrogate.archive_key(month))
+    if page.alias_of_id is not None:
+        keys.add(surrogate.RESTRICTIONS)
     if is_multilingual():
         # Its other language versions link to it (switcher, hreflang), and a translated
         # author page replaces the original in the bylines of its language's stories.
@@ -169,6 +171,15 @@ def on_page_deleting(sender, instance, **kwargs):
     # Links to a deleted page lose their address, in every body that had one. Asked before
     # the delete: Wagtail then drops the reference index rows that point at the page.
     purge(keys_of_pages_referencing(instance))
+
+
+def on_page_saved(sender, instance, update_fields=None, **kwargs):
+    """An alias created or updated (with its source), or turned into a page of its own: an
+    alias takes its source's view restrictions, so which pages are aliases is kept
+    (dateline.edge.memory.restricted_and_alias_paths). Wagtail sends no publication for
+    a new alias."""
+    if instance.alias_of_id is not None or (update_fields and "alias_of_id" in update_fields):
+        purge({surrogate.RESTRICTIONS})
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -319,6 +330,7 @@ def connect_signals() -> None:
         if issubclass(model, Page):
             pre_delete.connect(on_page_deleting, sender=model, dispatch_uid=f"edge-pre-{model}")
             post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"edge-del-{model}")
+            post_save.connect(on_page_saved, sender=model, dispatch_uid=f"edge-save-{model}")
         elif issubclass(model, BaseSiteSetting | BaseGenericSetting):
             post_save.connect(on_settings_changed, sender=model, dispatch_uid=f"edge-set-{model}")
     post_save.connect(on_site_changed, sender=Site, dispatch_uid="edge-site-saved")

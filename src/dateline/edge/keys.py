@@ -27,6 +27,9 @@ dateline.edge.invalidation):
 - ``archive-<yyyy-mm>``: a month of the story archive's sitemap; publishing, changing or
   removing a story first published that month changes it (and nothing else changes it,
   so it carries no ``listing``).
+- ``restrictions``: never sent either. Which pages carry a view restriction and which are
+  aliases (an alias takes its source's restrictions): an alias saved or removed purges
+  it; a restriction changed or a page moved purges everything.
 - ``live-<id>``: never sent either. Bumped by every event in a page's live event log
   (dateline.live): each server process watches the counters of the pages its readers
   follow and reads new events once for all of them.
@@ -47,6 +50,7 @@ COMMENTS_PREFIX = "comments-"
 LIVE_PREFIX = "live-"
 TAG_PREFIX = "tag-"
 ARCHIVE_PREFIX = "archive-"
+RESTRICTIONS = "restrictions"
 
 _collected: ContextVar[set[str] | None] = ContextVar("dateline_surrogate_keys", default=None)
 

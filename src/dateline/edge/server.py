@@ -7,10 +7,12 @@ gracefully; Dateline's ASGI application (dateline.edge.front) answers what reach
 One thing is done here instead: when a GET or HEAD's headers are parsed and nothing is
 ahead of it on the connection, the page cache is asked at once, from the parser's
 callback, and a current copy is written out with the stored bytes. No task, no ASGI
-messages and no thread is involved, which is what puts a cache hit within reach of
-nginx serving the same bytes from a file (docs/decisions/0026-server.md has the
-figures). Everything else (misses, posts, live streams, a hit behind a slow reader) goes
-the ordinary ASGI way, where the page cache is asked again.
+messages and no thread is involved, and a request like one answered before is matched
+from its raw parts without a scope or a WSGI environ (dateline.edge.answers): that is
+what puts a cache hit within reach of nginx serving the same bytes from a file
+(docs/decisions/0026-server.md has the figures). Everything else (misses, posts, live
+streams, a hit behind a slow reader) goes the ordinary ASGI way, where the page cache is
+asked again.
 """
 
 import asyncio
@@ -21,6 +23,7 @@ from types import SimpleNamespace
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from dateline.edge.answers import request_parts
 from dateline.edge.front import TRANSPORT
 
 logger = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ class Protocol(HttpToolsProtocol):
         # dateline.edge.front.Front's, unless uvicorn wrapped the application (it does
         # when logging every ASGI message): then every request goes the ASGI way.
         self.answer_from_cache = getattr(self.app, "answer_from_cache", None)
+        self.answer_again = getattr(self.app, "answer_again", None)
 
     _defaults: list | None = None
     _default_lines = b""
@@ -52,11 +56,31 @@ class Protocol(HttpToolsProtocol):
         return self._default_lines
 
     def on_message_begin(self) -> None:
-        super().on_message_begin()
-        self.scope["extensions"] = {TRANSPORT: self.transport}  # for live streams
+        # uvicorn's, but the scope is built only for a request that goes the ASGI way
+        # (`_new_scope`): a cached answer needs none.
+        self.url = b""
+        self.expect_100_continue = False
+        self.headers = []
+        self.scope = None
         # A request that follows a cached answer in the same read makes the connection
         # busy again: the keep-alive timer that answer armed must not close it under it.
         self._unset_keepalive_if_required()
+
+    def _new_scope(self) -> dict:
+        """The scope uvicorn's `on_message_begin` starts, with the connection's transport
+        for live streams."""
+        return {
+            "type": "http",
+            "asgi": {"version": self.asgi_version, "spec_version": "2.3"},
+            "http_version": "1.1",
+            "server": self.server,
+            "client": self.client,
+            "scheme": self.scheme,
+            "root_path": self.root_path,
+            "headers": self.headers,
+            "state": self.app_state.copy(),
+            "extensions": {TRANSPORT: self.transport},
+        }
 
     # --- keep-alive: one timer per connection, not one per response -------------------
     # uvicorn arms a new timer after every response and cancels it when the next request
@@ -114,16 +138,18 @@ class Protocol(HttpToolsProtocol):
             or parser.should_upgrade()
             or not self._answer_from_cache()
         ):
+            if self.scope is None:
+                self.scope = self._new_scope()
             super().on_headers_complete()
 
-    def _answer_from_cache(self) -> bool:
-        """Fill in the scope as uvicorn's `on_headers_complete` does (no root path: `dateline
-        serve` sets none), and write the cached answer if there is one. Answering later,
-        from `_start_asgi_task` where uvicorn has filled the scope itself, costs the
-        request cycle uvicorn builds first: 7.0 against 5.6-5.8 µs a hit, measured."""
-        parser, scope = self.parser, self.scope
-        scope["method"] = parser.get_method().decode("ascii")
-        http_version = parser.get_http_version()
+    def _filled_scope(self, method: bytes) -> dict:
+        """A new scope as uvicorn's `on_headers_complete` fills it in (no root path: `dateline
+        serve` sets none). Asking the page cache later, from `_start_asgi_task` where
+        uvicorn has filled it itself, costs the request cycle uvicorn builds first: 7.0
+        against 5.6-5.8 µs a hit, measured."""
+        self.scope = scope = self._new_scope()
+        scope["method"] = method.decode("ascii")
+        http_version = self.parser.get_http_version()
         if http_version != "1.1":
             scope["http_version"] = http_version
         url = httptools.parse_url(self.url)
@@ -131,23 +157,36 @@ class Protocol(HttpToolsProtocol):
         scope["path"] = urllib.parse.unquote(path) if "%" in path else path
         scope["raw_path"] = url.path
         scope["query_string"] = url.query or b""
+        return scope
+
+    def _answer_from_cache(self) -> bool:
+        """Write the cached answer if there is one: the answer given to a request with the
+        same parts, if its page is still current (dateline.edge.answers), else the page
+        cache's."""
+        method = self.parser.get_method()
+        parts, request_id = request_parts(method, self.url, self.headers, self.scheme, self.server)
         try:
-            answer = self.answer_from_cache(scope)
+            answer = None if parts is None else self.answer_again(parts, request_id)
+            if answer is None:
+                answer = self.answer_from_cache(self._filled_scope(method), parts)
         except Exception:  # inside the parser's callback it would read as a bad request
-            logger.exception("The page cache failed on %s %s", scope["method"], scope["path"])
+            logger.exception("The page cache failed on %s", self.url)
             return False
         if answer is None:
             return False
         status, header_lines, body = answer
-        keep_alive = http_version != "1.0" and parser.should_keep_alive()
-        head = (
-            STATUS_LINE[status]
-            + self._server_lines()
-            + header_lines
-            + (b"\r\n" if keep_alive else b"connection: close\r\n\r\n")
+        parser = self.parser
+        keep_alive = parser.should_keep_alive() and parser.get_http_version() != "1.0"
+        # One vectored write: neither the head's pieces nor the body are copied together.
+        self.transport.writelines(
+            (
+                STATUS_LINE[status],
+                self._server_lines(),
+                header_lines,
+                b"\r\n" if keep_alive else b"connection: close\r\n\r\n",
+                body,
+            )
         )
-        # Head and body in one vectored write: the body is not copied into a new string.
-        self.transport.writelines((head, body))
         # As uvicorn ends a response: close, or start the next pipelined request, or arm
         # the idle connection's keep-alive timer.
         self.cycle = ANSWERED

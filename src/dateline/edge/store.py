@@ -45,13 +45,16 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 SLOTS = 16384
-TABLE_BYTES = 8 * SLOTS
+# One counter more than the slots: how many times any slot moved. While it has not moved,
+# whatever was current when it was last checked still is (`Generations.still_current`).
+CHANGES = SLOTS
+TABLE_BYTES = 8 * (SLOTS + 1)
 
 
 def fresh_table() -> array:
     """A table of counters that starts where no earlier table was: every slot at one
     random value (below 2**48, so a bump never overflows)."""
-    return array("Q", [secrets.randbits(48)]) * SLOTS
+    return array("Q", [secrets.randbits(48)]) * (SLOTS + 1)
 
 
 def slot_of(key: str) -> int:
@@ -78,6 +81,8 @@ class Entry:
     stored_at: float
     fresh_until: float
     size: int = field(default=0)
+    # The change counter when this process last found the stamps current (CHANGES).
+    checked = -1
 
     def encoded(self, headers: list[tuple[str, str]]) -> bytes:
         """One of this entry's header lists as HTTP/1.1 header lines: encoded on first
@@ -92,6 +97,7 @@ class Entry:
     def __getstate__(self):  # what is stored and shared: not this process's encodings
         state = self.__dict__.copy()
         state.pop("_encoded", None)
+        state.pop("checked", None)
         return state
 
 
@@ -119,9 +125,24 @@ class Generations:
                 return False
         return True
 
+    def still_current(self, entry: "Entry") -> bool:
+        """`is_current` for a stored page, checked once per change of the table: a long
+        read carries a dozen stamps or more, and a hit would otherwise read them all."""
+        changes = self.table[CHANGES]  # read before the stamps: see `bump`
+        if entry.checked == changes:
+            return True
+        if not self.is_current(entry.stamps):
+            return False
+        entry.checked = changes
+        return True
+
     def bump(self, keys: Iterable[str]) -> None:
+        table = self.table
         for slot in {slot_of(key) for key in keys}:
-            self.table[slot] += 1
+            table[slot] += 1
+        # After the slots: whoever reads the counter before checking stamps cannot miss
+        # them. Two writers racing here may count one change, never none.
+        table[CHANGES] += 1
 
 
 class FileGenerations(Generations):
@@ -203,6 +224,7 @@ class RedisGenerations(Generations):
         table = array("Q", [epoch]) * SLOTS
         for slot, value in stored.items():
             table[int(slot)] = epoch + int(value)
+        table.append(self.table[CHANGES] + 1)
         self.table[:] = table
         self.epoch = epoch
 
@@ -214,6 +236,7 @@ class RedisGenerations(Generations):
         for slot, generation in pairs:
             if generation > table[slot]:
                 table[slot] = generation
+        table[CHANGES] += 1
 
     def _listen(self) -> None:
         while not self._closed.is_set():
@@ -247,6 +270,9 @@ class RedisGenerations(Generations):
 
     def is_current(self, stamps) -> bool:
         return self.synced.is_set() and super().is_current(stamps)
+
+    def still_current(self, entry: "Entry") -> bool:
+        return self.synced.is_set() and super().still_current(entry)
 
     def bump(self, keys: Iterable[str]) -> None:
         slots = sorted({slot_of(key) for key in keys})

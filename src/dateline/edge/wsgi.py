@@ -16,6 +16,7 @@ from hashlib import blake2b
 import brotli
 
 from dateline.edge import keys as surrogate
+from dateline.edge.answers import Answers, own_lines
 from dateline.edge.conf import EdgeSettings, edge_settings
 from dateline.edge.sites import REFUSED, SiteKeys, site_keys
 from dateline.edge.store import Entry, MemoryBackend, current_backend
@@ -34,9 +35,6 @@ OWN_HEADERS = {
 }  # fmt: skip
 NOT_MODIFIED_HEADERS = {"Cache-Control", "ETag", "Vary", "Last-Modified", "Surrogate-Key"}
 MIN_COMPRESS_BYTES = 256
-# A hit's own header lines, after the stored ones: its age and request id (the same
-# three headers `_respond` adds for WSGI, written out for the server's protocol).
-HIT_LINES = b"Age: %d\r\nX-Cache: HIT\r\nX-Request-ID: %s\r\n"
 # After a failed render, serve the stale copy this long before trying again.
 ERROR_BACKOFF = 5.0
 # Query strings of pages worth sharing between workers and nodes: pagination.
@@ -85,6 +83,7 @@ class PageCache:
         self._failing_until: dict[str, float] = {}
         self._unavailable: bytes | None = None
         self.sites = sites or site_keys()
+        self.answers = Answers()
 
     @property
     def backend(self) -> MemoryBackend:
@@ -101,25 +100,35 @@ class PageCache:
 
     def hit(self, environ, start_response):
         """The stored answer (a list of bytes) when it is current, else None: Django must run."""
-        entry = self._current(environ)
-        if entry is None:
+        found = self._current(environ)
+        if found is None:
             return None
-        return self._respond(entry, environ, start_response, time.time(), "HIT")
+        return self._respond(found[1], environ, start_response, time.time(), "HIT")
 
-    def hit_encoded(self, environ) -> tuple[int, bytes, bytes] | None:
+    def hit_encoded(self, environ, remember_as: tuple | None = None):
         """The same answer as `hit`, ready for the wire: (status code, the header lines
         encoded, body). The server's protocol (dateline.edge.server) asks this in its
-        event loop and writes the bytes itself; a None goes on to Django, on a thread."""
-        entry = self._current(environ)
-        if entry is None:
+        event loop and writes the bytes itself; a None goes on to Django, on a thread.
+        The answer is remembered under the request's parts `remember_as`, for
+        `hit_again` (dateline.edge.answers)."""
+        found = self._current(environ)
+        if found is None:
             return None
-        status, headers, body = self._chosen(entry, environ)
-        age = int(time.time() - entry.stored_at)
-        own = HIT_LINES % (age, environ["HTTP_X_REQUEST_ID"].encode())
-        return int(status[:3]), entry.encoded(headers) + own, body
+        key, entry = found
+        status, headers, encoding = self._chosen(entry, environ)
+        code, lines = int(status[:3]), entry.encoded(headers)
+        if remember_as is not None:
+            self.answers.remember(remember_as, key, entry, code, lines, encoding)
+        body = entry.bodies[encoding] if encoding is not None else b""
+        return code, lines + own_lines(entry, time.time(), environ["HTTP_X_REQUEST_ID"]), body
 
-    def _current(self, environ) -> Entry | None:
-        """The stored entry for this request if it is current (fresh, not purged)."""
+    def hit_again(self, parts: tuple, request_id: bytes | None):
+        """What `hit_encoded` answered a request with these parts, if still current."""
+        return self.answers.find(parts, request_id, self.backend)
+
+    def _current(self, environ) -> tuple[str, Entry] | None:
+        """The cache key and stored entry for this request if it is current (fresh, not
+        purged)."""
         # Every response carries a request id; Django, below, logs and sends the same one.
         environ["HTTP_X_REQUEST_ID"] = request_id_for(environ.get("HTTP_X_REQUEST_ID"))
         if self._bypassed(environ):
@@ -128,16 +137,17 @@ class PageCache:
         site = self.sites.known(environ)
         if site:
             backend = self.backend
-            entry = backend.pages.get(
+            key = (
                 f"{environ.get('HTTP_X_FORWARDED_PROTO') or environ['wsgi.url_scheme']}://"
                 f"{site}{environ.get('PATH_INFO', '/')}?{environ.get('QUERY_STRING', '')}"
             )  # the same as _key(), written out: this is the hot path
+            entry = backend.pages.get(key)
             if (
                 entry is not None
                 and time.time() < entry.fresh_until
-                and backend.generations.is_current(entry.stamps)
+                and backend.generations.still_current(entry)
             ):
-                return entry
+                return key, entry
         return None
 
     def _bypassed(self, environ) -> bool:
@@ -158,7 +168,7 @@ class PageCache:
         return f"{scheme}://{site}{path}?{environ.get('QUERY_STRING', '')}"
 
     def _respond(self, entry: Entry, environ, start_response, now: float, state: str):
-        status, headers, body = self._chosen(entry, environ)
+        status, headers, encoding = self._chosen(entry, environ)
         own = [
             ("Age", str(int(now - entry.stored_at))),
             ("X-Cache", state),
@@ -167,11 +177,12 @@ class PageCache:
         if state == "STALE":
             own.append(("X-Dateline-Stale", "if-error"))
         start_response(status, headers + own)
+        body = entry.bodies[encoding] if encoding is not None else b""
         return [body] if body else []
 
     def _chosen(self, entry: Entry, environ):
-        """(status, the entry's header list, body) for the encoding the request accepts;
-        the body is empty for HEAD and 304."""
+        """(status, the entry's header list, which of its bodies to send) for the encoding
+        the request accepts; no body (None) for HEAD and 304."""
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")
         encoding = self._encodings.get(accept)
         if encoding is None:
@@ -181,9 +192,9 @@ class PageCache:
         if encoding not in entry.bodies:
             encoding = "identity"
         if self._not_modified(entry, environ):
-            return "304 Not Modified", entry.not_modified_headers[encoding], b""
-        body = b"" if environ["REQUEST_METHOD"] == "HEAD" else entry.bodies[encoding]
-        return entry.status, entry.headers[encoding], body
+            return "304 Not Modified", entry.not_modified_headers[encoding], None
+        sent = None if environ["REQUEST_METHOD"] == "HEAD" else encoding
+        return entry.status, entry.headers[encoding], sent
 
     @staticmethod
     def _not_modified(entry: Entry, environ) -> bool:
@@ -217,7 +228,7 @@ class PageCache:
         if (
             stale is not None
             and now < stale.fresh_until
-            and backend.generations.is_current(stale.stamps)
+            and backend.generations.still_current(stale)
         ):
             return self._respond(stale, environ, start_response, now, "HIT")
         if stale is not None and self._failing_until.get(key, 0) > now:
@@ -227,12 +238,12 @@ class PageCache:
             now = time.time()
             local = backend.pages.get(key)
             if local is not None and local is not stale:
-                if now < local.fresh_until and backend.generations.is_current(local.stamps):
+                if now < local.fresh_until and backend.generations.still_current(local):
                     return self._respond(local, environ, start_response, now, "HIT")
                 stale = local
             shared = backend.load(key)
             if shared is not None and (stale is None or shared.stored_at > stale.stored_at):
-                if now < shared.fresh_until and backend.generations.is_current(shared.stamps):
+                if now < shared.fresh_until and backend.generations.still_current(shared):
                     backend.pages.put(key, shared)
                     return self._respond(shared, environ, start_response, now, "HIT")
                 stale = shared

@@ -195,3 +195,22 @@ def test_a_closed_connection_leaves_no_keep_alive_timer_behind():
 
     timer, left = asyncio.run(scenario())
     assert timer is not None and timer.cancelled() and left is None
+
+
+def test_the_protocol_starts_a_request_as_uvicorn_does():
+    """`Protocol.on_message_begin` re-implements uvicorn's without the scope: a state
+    uvicorn starts setting per request must be set there too (and the scope's keys)."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    async def scenario():
+        protocol, _transport = connection(Application(lambda path: None))
+        before = dict(vars(protocol))
+        HttpToolsProtocol.on_message_begin(protocol)
+        set_by_uvicorn = {name for name, value in vars(protocol).items()
+                          if name not in before or before[name] is not value}  # fmt: skip
+        uvicorn_scope = protocol.scope
+        return set_by_uvicorn, uvicorn_scope, protocol._new_scope()
+
+    set_by_uvicorn, uvicorn_scope, ours = asyncio.run(scenario())
+    assert set_by_uvicorn <= {"url", "expect_100_continue", "headers", "scope"}
+    assert set(ours) == set(uvicorn_scope) | {"extensions"}

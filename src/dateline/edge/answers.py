@@ -30,6 +30,9 @@ HIT_HEADERS = (
 # Read too, but only sent back (or replaced): not part of what is remembered.
 REQUEST_ID = b"x-request-id"
 MAX_ANSWERS = 10_000
+# A request whose parts are longer than this (a big cookie) is answered the whole way
+# every time: remembering it would keep its headers, and httptools sets no bound on them.
+MAX_PARTS_BYTES = 2048
 
 
 def request_parts(method: bytes, target: bytes, headers, scheme: str, server) -> tuple:
@@ -59,7 +62,11 @@ class Answers:
         self.items: dict[tuple, tuple] = {}
 
     def remember(self, parts, cache_key: str, entry, status: int, lines: bytes, encoding):
-        """`encoding`: which of the entry's bodies was sent, None for none (HEAD, 304)."""
+        """`encoding`: which of the entry's bodies was sent, None for none (HEAD, 304).
+        Remembered answers are bounded in number (`max_items`) and each in size (2 KB of
+        parts): readers' own cookies make many distinct parts."""
+        if sum(len(part) for part in parts if isinstance(part, bytes)) > MAX_PARTS_BYTES:
+            return
         if len(self.items) >= self.max_items:
             self.items.clear()  # junk URLs and odd headers must not grow it without bound
         self.items[parts] = (cache_key, weakref.ref(entry), status, lines, encoding)

@@ -224,8 +224,8 @@ class RedisGenerations(Generations):
         table = array("Q", [epoch]) * SLOTS
         for slot, value in stored.items():
             table[int(slot)] = epoch + int(value)
-        table.append(self.table[CHANGES] + 1)
-        self.table[:] = table
+        self.table[:SLOTS] = table
+        self.table[CHANGES] += 1  # after the slots, in place: see `bump`
         self.epoch = epoch
 
     def _apply(self, epoch: int, pairs: Iterable[tuple[int, int]]) -> None:

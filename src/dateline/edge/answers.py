@@ -89,5 +89,4 @@ class Answers:
             self.items.pop(parts, None)
             return None
         sent_id = request_id_for(request_id.decode("latin-1")) if request_id else new_request_id()
-        body = entry.bodies[encoding] if encoding is not None else b""
-        return status, lines + own_lines(entry, now, sent_id), body
+        return status, lines + own_lines(entry, now, sent_id), entry.body(encoding)

@@ -84,6 +84,10 @@ class Entry:
     # The change counter when this process last found the stamps current (CHANGES).
     checked = -1
 
+    def body(self, encoding: str | None) -> bytes:
+        """The body in `encoding`; none (None) for HEAD and 304."""
+        return self.bodies[encoding] if encoding is not None else b""
+
     def encoded(self, headers: list[tuple[str, str]]) -> bytes:
         """One of this entry's header lists as HTTP/1.1 header lines: encoded on first
         use in each process, then reused by every hit."""

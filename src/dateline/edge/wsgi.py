@@ -119,8 +119,8 @@ class PageCache:
         code, lines = int(status[:3]), entry.encoded(headers)
         if remember_as is not None:
             self.answers.remember(remember_as, key, entry, code, lines, encoding)
-        body = entry.bodies[encoding] if encoding is not None else b""
-        return code, lines + own_lines(entry, time.time(), environ["HTTP_X_REQUEST_ID"]), body
+        own = own_lines(entry, time.time(), environ["HTTP_X_REQUEST_ID"])
+        return code, lines + own, entry.body(encoding)
 
     def hit_again(self, parts: tuple, request_id: bytes | None):
         """What `hit_encoded` answered a request with these parts, if still current."""
@@ -177,7 +177,7 @@ class PageCache:
         if state == "STALE":
             own.append(("X-Dateline-Stale", "if-error"))
         start_response(status, headers + own)
-        body = entry.bodies[encoding] if encoding is not None else b""
+        body = entry.body(encoding)
         return [body] if body else []
 
     def _chosen(self, entry: Entry, environ):

@@ -10,7 +10,7 @@ import time
 import pytest
 from django.test import override_settings
 
-from dateline.edge.answers import HIT_HEADERS, REQUEST_ID, Answers
+from dateline.edge.answers import HIT_HEADERS, REQUEST_ID, Answers, request_parts
 from dateline.edge.conf import edge_settings
 from dateline.edge.front import Front
 from dateline.edge.sites import SiteKeys
@@ -264,3 +264,19 @@ def test_a_hit_reads_no_header_that_its_remembered_answer_ignores():
             read |= environ.read
     assert read - allowed == set()
     assert {"HTTP_HOST", "HTTP_X_FORWARDED_HOST", "HTTP_ACCEPT_ENCODING"} <= read  # it looked
+
+
+@pytest.mark.parametrize("name", HIT_HEADERS)
+def test_requests_that_differ_in_any_header_a_hit_reads_are_remembered_apart(name):
+    # request_parts writes the headers out one by one: none may be left out or mixed up.
+    base = [(b"host", b"127.0.0.1"), (b"user-agent", b"wrk")]
+    parts, _ = request_parts(b"GET", STORY.encode(), base, "http", ("127.0.0.1", 8000))
+    with_it, _ = request_parts(
+        b"GET", STORY.encode(), [*base, (name, b"x-" + name)], "http", ("127.0.0.1", 8000)
+    )
+    if name == b"host":
+        assert with_it is None  # sent twice
+        return
+    assert with_it != parts
+    assert with_it.count(b"x-" + name) == 1
+    assert with_it.index(b"x-" + name) == 4 + HIT_HEADERS.index(name)

@@ -19,7 +19,7 @@ a header it starts reading must be added here.
 import time
 import weakref
 
-from dateline.ops.request_context import new_request_id, request_id_for
+from dateline.ops.request_context import request_id_bytes_for
 
 # What a hit reads besides the method and target (dateline.edge.wsgi.PageCache._current,
 # _chosen, and SiteKeys): which site, bypass, encoding, conditional requests.
@@ -42,14 +42,21 @@ def request_parts(method: bytes, target: bytes, headers, scheme: str, server) ->
     named = dict(headers)
     if len(named) != len(headers):
         return None, None
-    return (method, target, scheme, server, *map(named.get, HIT_HEADERS)), named.get(REQUEST_ID)
+    get = named.get
+    # HIT_HEADERS in order, written out: a third of the time of mapping over them.
+    parts = (
+        method, target, scheme, server,
+        get(b"host"), get(b"x-forwarded-host"), get(b"x-forwarded-port"),
+        get(b"x-forwarded-proto"), get(b"cookie"), get(b"authorization"),
+        get(b"accept-encoding"), get(b"if-none-match"), get(b"if-modified-since"),
+    )  # fmt: skip
+    return parts, get(REQUEST_ID)
 
 
-def own_lines(entry, now: float, request_id: str) -> bytes:
-    """A hit's own header lines, after the stored ones: its age and request id (an f-string
-    takes half the time of formatting bytes with %)."""
-    age = int(now - entry.stored_at)
-    return f"Age: {age}\r\nX-Cache: HIT\r\nX-Request-ID: {request_id}\r\n".encode()
+def own_lines(entry, now: float, request_id: bytes) -> bytes:
+    """A hit's own header lines, after the stored ones: its age (whole seconds) and
+    request id, formatted as bytes in one step (no str to encode)."""
+    return b"Age: %d\r\nX-Cache: HIT\r\nX-Request-ID: %s\r\n" % (now - entry.stored_at, request_id)
 
 
 class Answers:
@@ -88,5 +95,5 @@ class Answers:
         ):
             self.items.pop(parts, None)
             return None
-        sent_id = request_id_for(request_id.decode("latin-1")) if request_id else new_request_id()
-        return status, lines + own_lines(entry, now, sent_id), entry.body(encoding)
+        own = own_lines(entry, now, request_id_bytes_for(request_id))
+        return status, lines + own, entry.body(encoding)

@@ -99,6 +99,10 @@ class Front:
     def __init__(self, wsgi_application, *, page_cache=None, hub=None, render_threads: int = 2):
         self.wsgi_application = wsgi_application
         self.page_cache = page_cache
+        if page_cache is not None:
+            # What the protocol asks first for every GET and HEAD: the page cache's own,
+            # not a call through this class on every hit.
+            self.answer_again = page_cache.hit_again
         self.hub = hub
         self.render_threads = render_threads
         self.pool: ThreadPoolExecutor | None = None
@@ -137,10 +141,9 @@ class Front:
 
     def answer_again(self, parts: tuple, request_id: bytes | None):
         """The answer given to a request with these parts, if its page is still current,
-        without building an environ; else None."""
-        if self.page_cache is None:
-            return None
-        return self.page_cache.hit_again(parts, request_id)
+        without building an environ; else None. Without a page cache, always None;
+        with one, `__init__` puts `PageCache.hit_again` here."""
+        return None
 
     # --- everything else ----------------------------------------------------------------
 

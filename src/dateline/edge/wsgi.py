@@ -119,12 +119,12 @@ class PageCache:
         code, lines = int(status[:3]), entry.encoded(headers)
         if remember_as is not None:
             self.answers.remember(remember_as, key, entry, code, lines, encoding)
-        own = own_lines(entry, time.time(), environ["HTTP_X_REQUEST_ID"])
+        own = own_lines(entry, time.time(), environ["HTTP_X_REQUEST_ID"].encode())
         return code, lines + own, entry.body(encoding)
 
     def hit_again(self, parts: tuple, request_id: bytes | None):
         """What `hit_encoded` answered a request with these parts, if still current."""
-        return self.answers.find(parts, request_id, self.backend)
+        return self.answers.find(parts, request_id, self._backend or current_backend())
 
     def _current(self, environ) -> tuple[str, Entry] | None:
         """The cache key and stored entry for this request if it is current (fresh, not

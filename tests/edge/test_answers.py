@@ -269,14 +269,11 @@ def test_a_hit_reads_no_header_that_its_remembered_answer_ignores():
 @pytest.mark.parametrize("name", HIT_HEADERS)
 def test_requests_that_differ_in_any_header_a_hit_reads_are_remembered_apart(name):
     # request_parts writes the headers out one by one: none may be left out or mixed up.
-    base = [(b"host", b"127.0.0.1"), (b"user-agent", b"wrk")]
+    base = [(b"user-agent", b"wrk")]
     parts, _ = request_parts(b"GET", STORY.encode(), base, "http", ("127.0.0.1", 8000))
     with_it, _ = request_parts(
         b"GET", STORY.encode(), [*base, (name, b"x-" + name)], "http", ("127.0.0.1", 8000)
     )
-    if name == b"host":
-        assert with_it is None  # sent twice
-        return
     assert with_it != parts
     assert with_it.count(b"x-" + name) == 1
     assert with_it.index(b"x-" + name) == 4 + HIT_HEADERS.index(name)

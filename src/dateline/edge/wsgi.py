@@ -124,7 +124,7 @@ class PageCache:
 
     def hit_again(self, parts: tuple, request_id: bytes | None):
         """What `hit_encoded` answered a request with these parts, if still current."""
-        return self.answers.find(parts, request_id, self._backend or current_backend())
+        return self.answers.find(parts, request_id, self.backend)
 
     def _current(self, environ) -> tuple[str, Entry] | None:
         """The cache key and stored entry for this request if it is current (fresh, not
